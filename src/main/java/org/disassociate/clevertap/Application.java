@@ -1,0 +1,57 @@
+package org.disassociate.clevertap;
+
+import org.apache.camel.main.Main;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar clevertap-disassociate.jar}: Camel Main with the routes of {@code routes/} and the settings of
+ * {@code config/}, both read from the working directory, so that they change without a build.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int exitCode = run(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    static int run(String[] args) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(propertyLocations(profile()));
+        try {
+            return main.run(args);
+        } catch (Exception e) {
+            ConfigurationException configuration = ObjectHelper.getException(ConfigurationException.class, e);
+            if (configuration != null) {
+                LOG.error("Not started: {}", configuration.getMessage());
+            } else {
+                LOG.error("Not started: {}", e.getMessage(), e);
+            }
+            return 1;
+        }
+    }
+
+    /** {@code camel.main.profile} (or CAMEL_MAIN_PROFILE), as Camel Main itself reads it. */
+    static String profile() {
+        String profile = System.getProperty("camel.main.profile");
+        return profile != null ? profile : System.getenv("CAMEL_MAIN_PROFILE");
+    }
+
+    /**
+     * {@code config/application-<profile>.properties} before {@code config/application.properties}: the first location
+     * that has a property wins, and environment variables and {@code -D} win over both.
+     */
+    static String propertyLocations(String profile) {
+        String base = "file:config/application.properties";
+        return profile == null || profile.isBlank() ? base
+                : "file:config/application-" + profile.trim() + ".properties," + base;
+    }
+}

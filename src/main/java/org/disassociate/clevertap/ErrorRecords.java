@@ -1,0 +1,68 @@
+package org.disassociate.clevertap;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.Identity;
+
+/** Writes what the error channel says about numbers that were not disassociated, one JSON object a line. */
+public class ErrorRecords {
+
+    /** An input longer than this is shown cut, with its length: a 10 MB line is not copied into the error channel. */
+    static final int MAX_SHOWN = 256;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** A number that failed validation and was never sent. */
+    public List<ErrorRecord> invalidNumber(@Body PhoneNumber number) {
+        return List.of(new ErrorRecord(Identity.phone(shown(number.getInput())), null, number.getRejection(),
+                number.getSource(), null, now()));
+    }
+
+    /** A whole batch that CleverTap refused, or that failed after every retry: each of its numbers, with the reason. */
+    public List<ErrorRecord> failedBatch(@ExchangeProperty("batch") Batch batch,
+            @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+        batch.markAllFailed();
+        Integer code = cause instanceof ApiException api && api.getStatus() > 0 ? api.getStatus() : null;
+        String error = cause instanceof ApiException ? cause.getMessage() : describe(cause);
+        String at = now();
+        List<ErrorRecord> records = new ArrayList<>(batch.size());
+        for (PhoneNumber number : batch.getNumbers()) {
+            records.add(new ErrorRecord(Identity.phone(number.getE164()), code, error, number.getSource(), batch.getId(), at));
+        }
+        return records;
+    }
+
+    public String toJsonLines(@Body List<ErrorRecord> records) throws JsonProcessingException {
+        StringBuilder lines = new StringBuilder(records.size() * 160);
+        for (ErrorRecord record : records) {
+            lines.append(mapper.writeValueAsString(record)).append('\n');
+        }
+        return lines.toString();
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+
+    static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    static String shown(String input) {
+        if (input == null || input.length() <= MAX_SHOWN) {
+            return input;
+        }
+        return input.substring(0, MAX_SHOWN) + "… (" + input.length() + " characters)";
+    }
+}

@@ -1,0 +1,169 @@
+package org.disassociate.clevertap;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads an intake file lazily, one number at a time, so that a file of any length needs only one line in memory.
+ * <ul>
+ * <li>{@code .txt}: one number a line; blank lines and lines starting with {@code #} are skipped.</li>
+ * <li>{@code .csv}: a header row naming a {@code phone} column (any case); quoted fields as in RFC 4180.</li>
+ * </ul>
+ * Bytes that are not UTF-8 become U+FFFD, so such a line fails validation with a clear reason instead of failing the
+ * whole file.
+ */
+public class PhoneListReader {
+
+    static final String PHONE_COLUMN = "phone";
+
+    public Iterator<String> read(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName) throws IOException {
+        Reader reader = utf8(in);
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") ? csv(reader, fileName) : lines(new BufferedReader(reader, 64 * 1024));
+    }
+
+    private static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private static Iterator<String> lines(BufferedReader reader) {
+        return new Lines(reader) {
+            private boolean first = true;
+
+            @Override
+            protected String nextValue() throws IOException {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (first) {
+                        line = withoutBom(line);
+                        first = false;
+                    }
+                    String value = line.strip();
+                    if (!value.isEmpty() && !value.startsWith("#")) {
+                        return value;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private static Iterator<String> csv(Reader reader, String fileName) throws IOException {
+        CSVParser parser = CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setAllowMissingColumnNames(true)
+                .setAllowDuplicateHeaderNames(true)
+                .get()
+                .parse(reader);
+        List<String> header = parser.getHeaderNames();
+        int column = -1;
+        for (int i = 0; i < header.size(); i++) {
+            if (PHONE_COLUMN.equalsIgnoreCase(withoutBom(header.get(i)).strip())) {
+                column = i;
+                break;
+            }
+        }
+        if (column < 0) {
+            parser.close();
+            throw new UnreadableFileException(fileName + ": the header row has no '" + PHONE_COLUMN
+                    + "' column (columns: " + header + ")");
+        }
+        Iterator<CSVRecord> records = parser.iterator();
+        int phone = column;
+        return new Lines(parser) {
+            @Override
+            protected String nextValue() {
+                try {
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    CSVRecord record = records.next();
+                    return phone < record.size() ? record.get(phone) : "";
+                } catch (UncheckedIOException e) {
+                    throw new UnreadableFileException(fileName + ": not readable as CSV after line "
+                            + parser.getCurrentLineNumber() + ": " + e.getCause().getMessage());
+                }
+            }
+        };
+    }
+
+    private static String withoutBom(String s) {
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+    }
+
+    /** An iterator over values that closes its source at the end; Camel's Split closes it too when it stops early. */
+    private abstract static class Lines implements Iterator<String>, Closeable {
+        private final Closeable source;
+        private String next;
+        private boolean done;
+
+        Lines(Closeable source) {
+            this.source = source;
+        }
+
+        protected abstract String nextValue() throws IOException;
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                try {
+                    next = nextValue();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (next == null) {
+                    done = true;
+                    closeQuietly();
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String value = next;
+            next = null;
+            return value;
+        }
+
+        @Override
+        public void close() throws IOException {
+            done = true;
+            source.close();
+        }
+
+        private void closeQuietly() {
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // the file is fully read
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.disassociate.clevertap.model.ErrorReply;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.IntakeReply;
+
+/**
+ * Decides whether a REST intake request is taken: bearer token, content type, and a body shaped like CleverTap's own
+ * ({@code {"d":[{"type":"phone","value":"…"}]}}), so that an existing client can point here instead of at CleverTap.
+ */
+public class RestIntake {
+
+    private static final String BEARER = "Bearer ";
+    private static final String EXPECTED_BODY = "the body must be {\"d\":[{\"type\":\"phone\",\"value\":\"+919213231415\"}, …]}";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private byte[] token = new byte[0];
+
+    public void setToken(String token) {
+        this.token = token == null ? new byte[0] : token.trim().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 401 without the right bearer token (and always when none is configured); 415 for a body that is not JSON. */
+    public void check(@Header("Authorization") String authorization, @Header("Content-Type") String contentType) {
+        if (token.length == 0) {
+            throw new IntakeRefusedException(401,
+                    "the REST intake has no token configured (intake.rest.token / INTAKE_REST_TOKEN), so it refuses every call");
+        }
+        byte[] given = authorization != null && authorization.startsWith(BEARER)
+                ? authorization.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            throw new IntakeRefusedException(401, "missing or wrong bearer token (Authorization: Bearer <intake.rest.token>)");
+        }
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new IntakeRefusedException(415, "Content-Type must be application/json, not "
+                    + (mediaType.isEmpty() ? "missing" : mediaType));
+        }
+    }
+
+    /** The records of the body, each read as a phone identity; 400 when the body is not JSON or has no {@code d} array. */
+    public List<Identity> read(@Body InputStream body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IntakeRefusedException(400, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IntakeRefusedException(400, "the body could not be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new IntakeRefusedException(400, EXPECTED_BODY);
+        }
+        JsonNode d = root.get("d");
+        if (d == null || !d.isArray()) {
+            throw new IntakeRefusedException(400, "no \"d\" array: " + EXPECTED_BODY);
+        }
+        List<Identity> records = new ArrayList<>(d.size());
+        for (JsonNode record : d) {
+            records.add(identity(record));
+        }
+        return records;
+    }
+
+    private static Identity identity(JsonNode record) {
+        if (!record.isObject()) {
+            return new Identity("(not an object)", record.isValueNode() ? record.asText() : record.toString());
+        }
+        JsonNode type = record.get("type");
+        JsonNode value = record.get("value");
+        return new Identity(type == null || type.isNull() ? null : type.asText(),
+                value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
+    }
+
+    public IntakeReply reply(@ExchangeProperty("submission") Submission submission) {
+        return new IntakeReply(submission.getAccepted(), submission.getRejections());
+    }
+
+    public ErrorReply refusal(@ExchangeProperty("CamelExceptionCaught") Exception cause) {
+        return new ErrorReply(cause.getMessage());
+    }
+}
