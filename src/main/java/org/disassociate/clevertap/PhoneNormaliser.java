@@ -48,7 +48,7 @@ public class PhoneNormaliser {
 
     PhoneNumber check(Identity identity, Submission submission) {
         if (!Identity.PHONE.equalsIgnoreCase(identity.type())) {
-            return PhoneNumber.invalid(identity.value(),
+            return PhoneNumber.rejected(identity.value(),
                     "type must be \"phone\", not " + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
                     submission);
         }
@@ -58,21 +58,21 @@ public class PhoneNormaliser {
     PhoneNumber check(String input, Submission submission) {
         String raw = input == null ? "" : input.strip();
         if (raw.isEmpty()) {
-            return PhoneNumber.invalid(input, "empty value", submission);
+            return PhoneNumber.rejected(input, "empty value", submission);
         }
         if (raw.length() > MAX_INPUT_LENGTH) {
-            return PhoneNumber.invalid(input, "too long for a phone number (" + raw.length() + " characters)", submission);
+            return PhoneNumber.rejected(input, "too long for a phone number (" + raw.length() + " characters)", submission);
         }
         try {
             Phonenumber.PhoneNumber parsed = util.parse(raw, defaultCountry);
             if (!util.isValidNumber(parsed)) {
                 String region = util.getRegionCodeForNumber(parsed);
-                return PhoneNumber.invalid(input, "not a valid phone number"
+                return PhoneNumber.rejected(input, "not a valid phone number"
                         + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region), submission);
             }
-            return PhoneNumber.valid(input, util.format(parsed, PhoneNumberFormat.E164), submission);
+            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), submission);
         } catch (NumberParseException e) {
-            return PhoneNumber.invalid(input, "not a phone number: " + reason(e), submission);
+            return PhoneNumber.rejected(input, "not a phone number: " + reason(e), submission);
         }
     }
 

@@ -18,11 +18,11 @@ public final class PhoneNumber {
         this.submission = submission;
     }
 
-    public static PhoneNumber valid(String input, String e164, Submission submission) {
+    public static PhoneNumber accepted(String input, String e164, Submission submission) {
         return new PhoneNumber(input, e164, null, submission);
     }
 
-    public static PhoneNumber invalid(String input, String rejection, Submission submission) {
+    public static PhoneNumber rejected(String input, String rejection, Submission submission) {
         return new PhoneNumber(input, null, rejection, submission);
     }
 

@@ -1,0 +1,169 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the application as Camel Main does, with the real {@code routes/} and {@code config/application.properties},
+ * against {@link CleverTapStandIn} on loopback, with its inbox and error channel in a fresh folder per test.
+ */
+abstract class ApplicationTestSupport extends CamelMainTestSupport {
+
+    static final String TOKEN = "rest-token-for-tests";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static CleverTapStandIn standIn;
+
+    /** Set while the superclass constructor asks for the properties, so no field initialiser here. */
+    Path work;
+    int restPort;
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = new CleverTapStandIn().start();
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.stop();
+    }
+
+    @BeforeEach
+    void resetStandIn() {
+        standIn.reset();
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return "file:config/application.properties";
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        work = newWorkFolder();
+        restPort = freePort();
+        Properties p = new Properties();
+        p.setProperty("clevertap.region", "in1");
+        p.setProperty("clevertap.base-url", standIn.baseUrl());
+        p.setProperty("clevertap.account-id", CleverTapStandIn.ACCOUNT_ID);
+        p.setProperty("clevertap.passcode", CleverTapStandIn.PASSCODE);
+        p.setProperty("clevertap.batch-timeout-ms", "500");
+        p.setProperty("clevertap.retry.initial-delay-ms", "50");
+        p.setProperty("clevertap.retry.max-delay-ms", "400");
+        p.setProperty("clevertap.retry.max-attempts", "3");
+        p.setProperty("clevertap.response-timeout-ms", "2000");
+        p.setProperty("intake.file.dir", inbox().toString());
+        p.setProperty("intake.rest.port", String.valueOf(restPort));
+        p.setProperty("intake.rest.token", TOKEN);
+        p.setProperty("errors.dir", errorsDir().toString());
+        p.setProperty("camel.server.host", "127.0.0.1");
+        p.putAll(overrides());
+        return p;
+    }
+
+    /** What a test class changes in the configuration. */
+    protected Properties overrides() {
+        return new Properties();
+    }
+
+    /** A fresh folder under target/, kept after the run for a look at what a failing test left. */
+    static Path newWorkFolder() {
+        try {
+            Path root = Path.of("target", "test-work");
+            Files.createDirectories(root);
+            return Files.createTempDirectory(root, "run-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path inbox() {
+        return work.resolve("inbox");
+    }
+
+    Path errorsDir() {
+        return work.resolve("errors");
+    }
+
+    /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
+    void drop(String name, String content) {
+        try {
+            Files.createDirectories(inbox());
+            Path staged = work.resolve(name + ".staged");
+            Files.writeString(staged, content, StandardCharsets.UTF_8);
+            Files.move(staged, inbox().resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void awaitDone(String name) {
+        await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".done").resolve(name)));
+    }
+
+    void awaitFailed(String name) {
+        await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".failed").resolve(name)));
+    }
+
+    /** Every line of the error channel so far. */
+    List<JsonNode> errors() {
+        List<JsonNode> records = new ArrayList<>();
+        if (!Files.isDirectory(errorsDir())) {
+            return records;
+        }
+        try (Stream<Path> files = Files.list(errorsDir())) {
+            for (Path file : files.sorted().toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        records.add(CleverTapStandIn.MAPPER.readTree(line));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return records;
+    }
+
+    List<String> errorValues() {
+        return errors().stream().map(e -> e.path("record").path("value").asText()).toList();
+    }
+
+    static String numbers(int count, long first) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(indian(first + i)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** A valid Indian mobile number in E.164: +91 98 followed by eight digits. */
+    static String indian(long n) {
+        return String.format("+9198%08d", n);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.disassociate.clevertap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A stand-in of CleverTap's Disassociate API on loopback, as WireMock. It checks what the real one requires (POST,
+ * path, account id, passcode, content type, {@code {"d":[…]}} of 1 to 1000 phone records in E.164) and answers as
+ * the real one does: numbers ending in 99 are unprocessed with code 523. Tests add stubs of higher priority for
+ * faults.
+ */
+public final class CleverTapStandIn {
+
+    public static final String ACCOUNT_ID = "TEST-ACCOUNT-1";
+    public static final String PASSCODE = "PASS-Secret-7Q9Z";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(new Answer()).asynchronousResponseEnabled(false));
+
+    public CleverTapStandIn start() {
+        server.start();
+        reset();
+        return this;
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    public void reset() {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
+                .willReturn(aResponse().withTransformers(Answer.NAME)));
+    }
+
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The requests that reached the stand-in, oldest first. */
+    public List<ServeEvent> requests() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
+        return events;
+    }
+
+    /** The phone values of each request that reached the stand-in. */
+    public List<List<String>> batches() {
+        List<List<String>> batches = new ArrayList<>();
+        for (ServeEvent event : requests()) {
+            batches.add(values(event.getRequest().getBodyAsString()));
+        }
+        return batches;
+    }
+
+    public List<String> allValues() {
+        return batches().stream().flatMap(List::stream).toList();
+    }
+
+    static List<String> values(String body) {
+        try {
+            List<String> values = new ArrayList<>();
+            for (JsonNode record : MAPPER.readTree(body).get("d")) {
+                values.add(record.get("value").asText());
+            }
+            return values;
+        } catch (Exception e) {
+            throw new AssertionError("not a Disassociate body: " + body, e);
+        }
+    }
+
+    /** The answer of the real API, after checking the request as the real API does. */
+    static final class Answer implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "clevertap-disassociate";
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            var request = event.getRequest();
+            if (!ACCOUNT_ID.equals(request.getHeader("X-CleverTap-Account-Id"))
+                    || !PASSCODE.equals(request.getHeader("X-CleverTap-Passcode"))) {
+                return json(401, Map.of("status", "fail", "error", "Invalid Credentials", "code", 401));
+            }
+            if (!"application/json; charset=utf-8".equalsIgnoreCase(request.getHeader("Content-Type"))) {
+                return json(400, Map.of("status", "fail", "error", "Content-Type must be application/json; charset=utf-8"));
+            }
+            JsonNode d;
+            try {
+                d = MAPPER.readTree(request.getBodyAsString()).get("d");
+            } catch (Exception e) {
+                return json(400, Map.of("status", "fail", "error", "Malformed JSON"));
+            }
+            if (d == null || !d.isArray() || d.isEmpty() || d.size() > 1000) {
+                return json(400, Map.of("status", "fail", "error", "d must hold 1 to 1000 records"));
+            }
+            List<Map<String, Object>> unprocessed = new ArrayList<>();
+            for (JsonNode record : d) {
+                String value = record.path("value").asText("");
+                if (!"phone".equals(record.path("type").asText()) || !value.matches("\\+[1-9][0-9]{6,14}")) {
+                    unprocessed.add(Map.of("status", "fail", "code", 516, "error", "Invalid phone number", "record", record));
+                } else if (value.endsWith("99")) {
+                    unprocessed.add(Map.of("status", "fail", "code", 523, "error", "Phone is not an identity", "record", record));
+                }
+            }
+            int processed = d.size() - unprocessed.size();
+            String status = unprocessed.isEmpty() ? "success" : processed == 0 ? "fail" : "partial";
+            return json(200, Map.of("status", status, "processed", processed, "unprocessed", unprocessed));
+        }
+
+        private static ResponseDefinition json(int status, Object body) {
+            try {
+                return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody(MAPPER.writeValueAsString(body)).build();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
