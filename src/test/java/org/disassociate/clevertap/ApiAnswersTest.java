@@ -1,0 +1,148 @@
+package org.disassociate.clevertap;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What each kind of answer from CleverTap does to the numbers of a batch. */
+class ApiAnswersTest extends ApplicationTestSupport {
+
+    private static final String A = "+919812345601";
+    private static final String B = "+919812345602";
+    private static final String C = "+919812345603";
+
+    private void answerAlways(ResponseDefinitionBuilder answer) {
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).willReturn(answer));
+    }
+
+    /** The first request gets {@code first}; later ones the stand-in's normal answer. */
+    private void answerFirst(ResponseDefinitionBuilder first) {
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
+                .inScenario("first").whenScenarioStateIs(STARTED).willSetStateTo("answered").willReturn(first));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    private void send(String name) {
+        drop(name, A + "\n" + B + "\n" + C + "\n");
+        awaitDone(name);
+    }
+
+    @Test
+    void partialAnswerSendsOnlyTheUnprocessedRecordToTheErrorChannel() {
+        answerAlways(json(200, """
+                {"status":"partial","processed":2,"unprocessed":[
+                  {"status":"fail","code":516,"error":"Invalid phone number","record":{"type":"phone","value":"%s"}}]}
+                """.formatted(B)));
+
+        send("partial.txt");
+
+        List<JsonNode> errors = errors();
+        assertEquals(List.of(B), errorValues());
+        assertEquals(516, errors.get(0).path("code").asInt());
+        assertEquals("Invalid phone number", errors.get(0).path("error").asText());
+    }
+
+    @Test
+    void successWithUnprocessedRecordsAsJsonStringsStillReachesTheErrorChannel() {
+        answerAlways(json(200, """
+                {"status":"success","processed":1,"unprocessed":[
+                  {"status":"fail","code":523,"error":"Phone is not an identity","record":"{\\"type\\":\\"phone\\",\\"value\\":\\"%s\\"}"},
+                  {"status":"fail","code":516,"error":"Invalid phone number","record":"%s"}]}
+                """.formatted(A, C)));
+
+        send("success-but.txt");
+
+        assertEquals(List.of(A, C), errorValues());
+        assertEquals(List.of(523, 516), errors().stream().map(e -> e.path("code").asInt()).toList());
+    }
+
+    @Test
+    void failStatusSendsEveryListedRecordToTheErrorChannel() {
+        answerAlways(json(200, """
+                {"status":"fail","processed":0,"unprocessed":[
+                  {"status":"fail","code":523,"error":"e","record":{"type":"phone","value":"%s"}},
+                  {"status":"fail","code":523,"error":"e","record":{"type":"phone","value":"%s"}},
+                  {"status":"fail","code":523,"error":"e","record":{"type":"phone","value":"%s"}}]}
+                """.formatted(A, B, C)));
+
+        send("fail.txt");
+
+        assertEquals(List.of(A, B, C), errorValues());
+    }
+
+    @Test
+    void tooManyConcurrentRequestsIsRetriedAndThenDelivered() {
+        answerFirst(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"));
+
+        send("busy.txt");
+
+        assertEquals(2, standIn.requests().size());
+        assertEquals(List.of(A, B, C), standIn.batches().get(1));
+        assertTrue(errors().isEmpty());
+    }
+
+    @Test
+    void retryAfterIsHonouredButCapped() {
+        // Retry-After asks for an hour; the cap (clevertap.retry.max-delay-ms, 400 ms here) wins
+        answerFirst(json(429, "{}").withHeader("Retry-After", "3600"));
+
+        long start = System.nanoTime();
+        send("retry-after.txt");
+
+        assertEquals(2, standIn.requests().size());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 20_000, "waited out Retry-After");
+    }
+
+    @Test
+    void droppedConnectionAndTimeoutAreRetried() {
+        answerFirst(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
+                .inScenario("first").whenScenarioStateIs("answered").willSetStateTo("slow-answered")
+                .willReturn(json(200, "{\"status\":\"success\",\"processed\":3,\"unprocessed\":[]}").withFixedDelay(3000)));
+
+        send("flaky.txt");
+
+        assertEquals(3, standIn.requests().size(), "reset, timed out, delivered");
+        assertTrue(errors().isEmpty());
+    }
+
+    @Test
+    void serverErrorsUntilTheLastRetrySendTheBatchToTheErrorChannelWithTheStatus() {
+        answerAlways(json(500, "{\"status\":\"fail\",\"error\":\"Internal error\"}"));
+
+        send("down.txt");
+
+        assertEquals(1 + 3, standIn.requests().size(), "first attempt and clevertap.retry.max-attempts retries");
+        List<JsonNode> errors = errors();
+        assertEquals(List.of(A, B, C), errorValues());
+        for (JsonNode error : errors) {
+            assertEquals(500, error.path("code").asInt());
+            assertTrue(error.path("error").asText().contains("Internal error"), error.toString());
+        }
+    }
+
+    @Test
+    void unauthorisedIsNotRetriedAndSaysAWrongRegionCouldBeTheCause() {
+        answerAlways(json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}"));
+
+        send("unauthorised.txt");
+
+        assertEquals(1, standIn.requests().size());
+        assertEquals(List.of(A, B, C), errorValues());
+        assertEquals(401, errors().get(0).path("code").asInt());
+        assertTrue(errors().get(0).path("error").asText().contains("Invalid Credentials"));
+    }
+}

@@ -1,0 +1,113 @@
+package org.disassociate.clevertap;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RestIntakeTest extends ApplicationTestSupport {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> post(String authorization, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String body) throws Exception {
+        return post("Bearer " + TOKEN, "application/json", body);
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "JSON answer: " + response.headers());
+        return CleverTapStandIn.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void acceptedNumbersAreDisassociatedAndRejectedOnesAreNamed() throws Exception {
+        HttpResponse<String> response = postJson("""
+                {"d":[{"type":"phone","value":"+919812345601"},{"type":"phone","value":"98123 45602"},
+                      {"type":"email","value":"a@example.com"},{"type":"phone","value":"12"}]}""");
+
+        assertEquals(202, response.statusCode());
+        JsonNode reply = json(response);
+        assertEquals(2, reply.path("accepted").asInt());
+        assertEquals("a@example.com", reply.path("rejected").get(0).path("value").asText());
+        assertEquals("12", reply.path("rejected").get(1).path("value").asText());
+        assertTrue(reply.path("rejected").get(1).path("error").asText().length() > 3);
+        await().atMost(WAIT).until(() -> standIn.allValues().size() == 2);
+        assertEquals(List.of("+919812345601", "+919812345602"), standIn.allValues());
+        await().atMost(WAIT).until(() -> errors().size() == 2);
+        assertEquals("rest", errors().get(0).path("source").asText());
+    }
+
+    @Test
+    void aLongBodyIsBatchedLikeAnyOther() throws Exception {
+        StringBuilder body = new StringBuilder("{\"d\":[");
+        for (int i = 0; i < 2300; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"type\":\"phone\",\"value\":\"").append(indian(700_000 + i)).append("\"}");
+        }
+        HttpResponse<String> response = postJson(body.append("]}").toString());
+
+        assertEquals(202, response.statusCode());
+        assertEquals(2300, json(response).path("accepted").asInt());
+        await().atMost(WAIT).until(() -> standIn.allValues().size() == 2300);
+        assertTrue(standIn.batches().stream().allMatch(b -> b.size() <= 1000));
+        assertEquals(2300, new HashSet<>(standIn.allValues()).size());
+    }
+
+    @Test
+    void withoutTheRightTokenTheAnswerIs401() throws Exception {
+        String body = "{\"d\":[{\"type\":\"phone\",\"value\":\"+919812345601\"}]}";
+        for (String authorization : new String[] {null, "Bearer wrong", TOKEN, "Basic " + TOKEN}) {
+            HttpResponse<String> response = post(authorization, "application/json", body);
+            assertEquals(401, response.statusCode(), "Authorization: " + authorization);
+            assertTrue(json(response).path("error").asText().contains("token"));
+        }
+        assertEquals(0, standIn.requests().size());
+    }
+
+    @Test
+    void malformedJsonOrABodyWithoutDIs400() throws Exception {
+        for (String body : new String[] {"{\"d\":[", "{\"data\":[]}", "[1,2]", "{\"d\":\"+919812345601\"}"}) {
+            HttpResponse<String> response = postJson(body);
+            assertEquals(400, response.statusCode(), body);
+            assertTrue(json(response).path("error").asText().length() > 5, body);
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() throws Exception {
+        HttpResponse<String> response = post("Bearer " + TOKEN, "text/plain", "+919812345601");
+
+        assertEquals(415, response.statusCode());
+        assertTrue(json(response).path("error").asText().contains("application/json"));
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIs413() throws Exception {
+        String big = "{\"d\":[" + "{\"type\":\"phone\",\"value\":\"+919812345601\"},".repeat(300_000) + "]}";
+
+        HttpResponse<String> response = postJson(big);
+
+        assertEquals(413, response.statusCode());
+        assertEquals(0, standIn.requests().size());
+    }
+}
