@@ -1,0 +1,149 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real {@code Application.main} in a JVM of its own, from the project root, configured through environment
+ * variables as an operator does.
+ */
+class MainApplicationTest {
+
+    static CleverTapStandIn standIn;
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = new CleverTapStandIn().start();
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.stop();
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    static ProcessBuilder application(Path work, Map<String, String> env, String... jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("output.log").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
+                || k.startsWith("ERRORS_") || k.startsWith("CAMEL_"));
+        builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
+        builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
+        builder.environment().put("INTAKE_REST_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    static Run runToExit(Map<String, String> env) throws Exception {
+        Path work = ApplicationTestSupport.newWorkFolder();
+        Process process = application(work, env).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application should stop by itself");
+        return new Run(process.exitValue(), Files.readString(work.resolve("output.log")));
+    }
+
+    static void assertRefusedClearly(Run run, String message) {
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("Not started: " + message), run.output());
+        assertFalse(run.output().contains("\tat "), "no stack trace:\n" + run.output());
+    }
+
+    @Test
+    void anUnknownRegionIsRefusedAtStartUpListingTheValidOnes() throws Exception {
+        Run run = runToExit(Map.of("CLEVERTAP_REGION", "xx9", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P"));
+
+        assertRefusedClearly(run, "clevertap.region 'xx9' is not a CleverTap region; valid regions: in1, sg1, us1, aps3, mec1, eu1");
+    }
+
+    @Test
+    void missingCredentialsAreRefusedAtStartUp() throws Exception {
+        assertRefusedClearly(runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_PASSCODE", "P")),
+                "clevertap.account-id (CLEVERTAP_ACCOUNT_ID) is not set");
+        assertRefusedClearly(runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A")),
+                "clevertap.passcode (CLEVERTAP_PASSCODE) is not set");
+    }
+
+    @Test
+    void aBatchSizeOver1000IsRefusedAtStartUp() throws Exception {
+        Run run = runToExit(Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P",
+                "CLEVERTAP_BATCH_SIZE", "1001"));
+
+        assertRefusedClearly(run, "clevertap.batch-size (CLEVERTAP_BATCH_SIZE) is 1001; CleverTap takes 1 to 1000 records a request");
+    }
+
+    @Test
+    void thePasscodeAppearsInNoLogLineAtAnyLevelNorInTheErrorChannel() throws Exception {
+        // a retried 500, then a 401 (whole batch to the error channel), then normal answers
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
+                .whenScenarioStateIs(STARTED).willSetStateTo("401").willReturn(aResponse().withStatus(500)));
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
+                .whenScenarioStateIs("401").willSetStateTo("ok").willReturn(aResponse().withStatus(401)
+                        .withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}")));
+        Path work = ApplicationTestSupport.newWorkFolder();
+        Process process = application(work, Map.of(
+                "CLEVERTAP_REGION", "in1",
+                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
+                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+                "CLEVERTAP_BATCH_SIZE", "2",
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
+                "-DLOG_LEVEL=TRACE").start();
+        try {
+            Files.createDirectories(work.resolve("inbox"));
+            Files.writeString(work.resolve("numbers.txt"), "+919812345601\n+919812345602\n+919812345603\nbad\n");
+            Files.move(work.resolve("numbers.txt"), work.resolve("inbox").resolve("numbers.txt"));
+            await().atMost(ApplicationTestSupport.WAIT)
+                    .until(() -> Files.exists(work.resolve("inbox").resolve(".done").resolve("numbers.txt")));
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        // the stand-in did receive the passcode, so its absence below means something
+        assertTrue(standIn.requests().size() >= 3);
+        standIn.requests().forEach(r -> assertEquals(CleverTapStandIn.PASSCODE, r.getRequest().getHeader("X-CleverTap-Passcode")));
+        String log = Files.readString(work.resolve("output.log"));
+        assertTrue(log.contains("TRACE"), "the log ran at TRACE");
+        assertTrue(log.contains("Sending batch"), log);
+        assertFalse(log.contains(CleverTapStandIn.PASSCODE), "passcode in the log");
+        String errors = readAll(work.resolve("errors"));
+        assertTrue(errors.contains("Invalid Credentials"), errors);
+        assertFalse(errors.contains(CleverTapStandIn.PASSCODE), "passcode in the error channel");
+    }
+
+    private static String readAll(Path folder) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+}
