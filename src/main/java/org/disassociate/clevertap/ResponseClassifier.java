@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.disassociate.clevertap.model.DisassociateResponse;
@@ -33,24 +32,10 @@ public class ResponseClassifier {
     private final ObjectMapper mapper = new ObjectMapper();
     private long maxRetryAfterMs = 60_000;
     private String region = "";
-    private int maxAttempts = 8;
 
     /** The longest wait a {@code Retry-After} header may ask for; a longer one is cut to this. */
     public void setMaxRetryAfterMs(long maxRetryAfterMs) {
         this.maxRetryAfterMs = maxRetryAfterMs;
-    }
-
-    public void setMaxAttempts(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
-    }
-
-    /**
-     * Whether a failed batch is sent again: judged on the failure at hand each time, so that a 401 answering a retry
-     * is as final as a first 401.
-     */
-    public boolean worthRetrying(Exception failure, @Header(Exchange.REDELIVERY_COUNTER) Integer nextRetry) {
-        boolean transientFailure = failure instanceof RetryableApiException || failure instanceof java.io.IOException;
-        return transientFailure && (nextRetry == null ? 1 : nextRetry) <= maxAttempts;
     }
 
     public void setRegion(String region) {
