@@ -98,12 +98,12 @@ class MainApplicationTest {
 
     @Test
     void thePasscodeAppearsInNoLogLineAtAnyLevelNorInTheErrorChannel() throws Exception {
-        // a retried 500, then a 401 (whole batch to the error channel), then normal answers
+        // the first request gets a 401 (its batch to the error channel), the next a 500 (retried), then normal answers
         standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
-                .whenScenarioStateIs(STARTED).willSetStateTo("401").willReturn(aResponse().withStatus(500)));
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
-                .whenScenarioStateIs("401").willSetStateTo("ok").willReturn(aResponse().withStatus(401)
+                .whenScenarioStateIs(STARTED).willSetStateTo("500").willReturn(aResponse().withStatus(401)
                         .withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}")));
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
+                .whenScenarioStateIs("500").willSetStateTo("ok").willReturn(aResponse().withStatus(500)));
         Path work = ApplicationTestSupport.newWorkFolder();
         Process process = application(work, Map.of(
                 "CLEVERTAP_REGION", "in1",
@@ -111,6 +111,7 @@ class MainApplicationTest {
                 "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
                 "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
                 "CLEVERTAP_BATCH_SIZE", "2",
+                "CLEVERTAP_MAX_IN_FLIGHT", "1",
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
                 "-DLOG_LEVEL=TRACE").start();
