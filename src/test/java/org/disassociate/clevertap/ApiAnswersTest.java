@@ -145,4 +145,19 @@ class ApiAnswersTest extends ApplicationTestSupport {
         assertEquals(401, errors().get(0).path("code").asInt());
         assertTrue(errors().get(0).path("error").asText().contains("Invalid Credentials"));
     }
+
+    @Test
+    void unauthorisedAnsweringARetryIsFinalToo() {
+        // a 429 first (retried), then 401: the retry's 401 must not burn the remaining retries
+        answerFirst(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"));
+        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
+                .inScenario("first").whenScenarioStateIs("answered")
+                .willReturn(json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}")));
+
+        send("unauthorised-on-retry.txt");
+
+        assertEquals(2, standIn.requests().size(), "429, then 401 and no further retry");
+        assertEquals(List.of(A, B, C), errorValues());
+        assertEquals(401, errors().get(0).path("code").asInt());
+    }
 }
