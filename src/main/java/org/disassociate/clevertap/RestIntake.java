@@ -86,6 +86,17 @@ public class RestIntake {
                 value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
     }
 
+    /** The valid numbers of a request in E.164, one a line, as the spool file holds them; empty when none is valid. */
+    public String spoolLines(@Body List<PhoneNumber> checked) {
+        StringBuilder lines = new StringBuilder(checked.size() * 15);
+        for (PhoneNumber number : checked) {
+            if (number.isValid()) {
+                lines.append(number.getE164()).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
     public IntakeReply reply(@ExchangeProperty("submission") Submission submission) {
         return new IntakeReply(submission.getAccepted(), submission.getRejections());
     }

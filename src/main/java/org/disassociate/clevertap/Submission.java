@@ -38,6 +38,15 @@ public final class Submission {
         return new Submission("file:" + fileName, false);
     }
 
+    /**
+     * A spool file, named {@code <intake>-<id>.txt} by the intake that wrote it: its numbers keep that intake as their
+     * source ({@code rest}, {@code jms}).
+     */
+    public static Submission ofSpoolFile(String fileName) {
+        int dash = fileName.indexOf('-');
+        return new Submission(dash > 0 ? fileName.substring(0, dash) : "spool", false);
+    }
+
     public static Submission ofRest() {
         return new Submission("rest", true);
     }

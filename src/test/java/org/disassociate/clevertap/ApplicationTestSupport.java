@@ -73,6 +73,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         p.setProperty("intake.rest.port", String.valueOf(restPort));
         p.setProperty("intake.rest.token", TOKEN);
         p.setProperty("errors.dir", errorsDir().toString());
+        p.setProperty("state.dir", stateDir().toString());
         p.setProperty("camel.server.host", "127.0.0.1");
         p.putAll(overrides());
         return p;
@@ -96,6 +97,10 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     Path inbox() {
         return work.resolve("inbox");
+    }
+
+    Path stateDir() {
+        return work.resolve("state");
     }
 
     Path errorsDir() {

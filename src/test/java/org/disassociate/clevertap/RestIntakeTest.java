@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,29 @@ class RestIntakeTest extends ApplicationTestSupport {
         assertEquals(List.of("+919812345601", "+919812345602"), standIn.allValues());
         await().atMost(WAIT).until(() -> errors().size() == 2);
         assertEquals("rest", errors().get(0).path("source").asText());
+    }
+
+    @Test
+    void theAnswerIs202OnlyOnceTheAcceptedNumbersAreOnDisk() throws Exception {
+        context.getRouteController().stopRoute("intake-spool");
+
+        HttpResponse<String> response = postJson("""
+                {"d":[{"type":"phone","value":"98123 45601"},{"type":"phone","value":"x"},{"type":"phone","value":"+919812345602"}]}""");
+
+        assertEquals(202, response.statusCode());
+        List<Path> spooled;
+        try (Stream<Path> files = Files.list(stateDir().resolve("spool"))) {
+            spooled = files.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(1, spooled.size(), "one spool file: " + spooled);
+        assertEquals(List.of("+919812345601", "+919812345602"), Files.readAllLines(spooled.get(0)));
+        assertEquals(0, standIn.requests().size());
+
+        context.getRouteController().startRoute("intake-spool");
+
+        await().atMost(WAIT).until(() -> standIn.allValues().size() == 2);
+        assertEquals(List.of("+919812345601", "+919812345602"), standIn.allValues());
+        await().atMost(WAIT).until(() -> !Files.exists(spooled.get(0)));
     }
 
     @Test
