@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -28,8 +29,9 @@ public final class CleverTapStandIn {
     public static final String PASSCODE = "PASS-Secret-7Q9Z";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final Answer answer = new Answer();
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(new Answer()).asynchronousResponseEnabled(false));
+            .extensions(answer).asynchronousResponseEnabled(false));
 
     public CleverTapStandIn start() {
         server.start();
@@ -42,9 +44,15 @@ public final class CleverTapStandIn {
     }
 
     public void reset() {
+        answer.delayMillis = 0;
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
                 .willReturn(aResponse().withTransformers(Answer.NAME)));
+    }
+
+    /** Every normal answer comes this much later, as from a distant or busy API, so that requests are in flight. */
+    public void answerAfter(int millis) {
+        answer.delayMillis = millis;
     }
 
     public WireMockServer wireMock() {
@@ -90,6 +98,7 @@ public final class CleverTapStandIn {
     /** The answer of the real API, after checking the request as the real API does. */
     static final class Answer implements ResponseDefinitionTransformerV2 {
         static final String NAME = "clevertap-disassociate";
+        volatile int delayMillis;
 
         @Override
         public String getName() {
@@ -131,7 +140,8 @@ public final class CleverTapStandIn {
             }
             int processed = d.size() - unprocessed.size();
             String status = unprocessed.isEmpty() ? "success" : processed == 0 ? "fail" : "partial";
-            return json(200, Map.of("status", status, "processed", processed, "unprocessed", unprocessed));
+            ResponseDefinition ok = json(200, Map.of("status", status, "processed", processed, "unprocessed", unprocessed));
+            return delayMillis == 0 ? ok : ResponseDefinitionBuilder.like(ok).withFixedDelay(delayMillis).build();
         }
 
         private static ResponseDefinition json(int status, Object body) {

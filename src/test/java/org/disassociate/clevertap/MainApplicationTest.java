@@ -50,7 +50,7 @@ class MainApplicationTest {
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("output.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
                 || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("CAMEL_"));
         builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());

@@ -1,0 +1,208 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * At-least-once through hard kills: the real application in a JVM of its own is fed 50,000 numbers from files and
+ * REST, killed with {@code destroyForcibly} (SIGKILL: no shutdown hook, no flush) twice while batches are in flight,
+ * and started again on the same folders each time. Every number it accepted must in the end have reached CleverTap's
+ * stand-in or the error channel.
+ */
+class CrashRecoveryTest {
+
+    static final int FILES = 4;
+    static final int PER_FILE = 10_000;
+    static final int REST_REQUESTS = 100;
+    static final int PER_REQUEST = 100;
+    static final Duration LONG_WAIT = Duration.ofMinutes(3);
+
+    static CleverTapStandIn standIn;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final Path work = ApplicationTestSupport.newWorkFolder();
+    final int restPort = ApplicationTestSupport.freePort();
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = new CleverTapStandIn().start();
+        // answers take a while, so that a kill finds requests in flight
+        standIn.answerAfter(100);
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.stop();
+    }
+
+    Process start() throws IOException {
+        Process process = MainApplicationTest.application(work, Map.of(
+                "CLEVERTAP_REGION", "in1",
+                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
+                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50",
+                "INTAKE_REST_PORT", String.valueOf(restPort),
+                "INTAKE_REST_TOKEN", ApplicationTestSupport.TOKEN)).start();
+        await().atMost(LONG_WAIT).until(() -> listening() || !process.isAlive());
+        assertTrue(process.isAlive(), "the application started");
+        return process;
+    }
+
+    boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", restPort), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Kills the process without warning once CleverTap has seen {@code more} further requests, with work left. */
+    void killAfter(Process process, int more) throws Exception {
+        int seen = standIn.requests().size();
+        await().atMost(LONG_WAIT).until(() -> standIn.requests().size() >= seen + more);
+        assertTrue(hasWorkLeft(), "the kill must find work in progress");
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    boolean hasWorkLeft() throws IOException {
+        return !regularFiles(work.resolve("inbox")).isEmpty() || !regularFiles(work.resolve("state").resolve("spool")).isEmpty();
+    }
+
+    static List<Path> regularFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    /** Posts each request not yet answered 202; returns once all are taken or the application has gone. */
+    void postUntaken(List<List<String>> requests, Set<Integer> taken) {
+        for (int i = 0; i < requests.size(); i++) {
+            if (taken.contains(i)) {
+                continue;
+            }
+            StringBuilder body = new StringBuilder("{\"d\":[");
+            for (String number : requests.get(i)) {
+                body.append(body.length() > 6 ? "," : "").append("{\"type\":\"phone\",\"value\":\"").append(number).append("\"}");
+            }
+            body.append("]}");
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + ApplicationTestSupport.TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    synchronized (taken) {
+                        taken.add(i);
+                    }
+                }
+            } catch (IOException e) {
+                return; // killed under us: the client tries again after the restart, as a real client would
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void everyAcceptedNumberReachesCleverTapOrTheErrorChannelThroughTwoHardKills() throws Exception {
+        Set<String> accepted = new LinkedHashSet<>();
+        Files.createDirectories(work.resolve("inbox"));
+        long next = 10_000_000;
+        for (int f = 0; f < FILES; f++) {
+            StringBuilder file = new StringBuilder();
+            for (int i = 0; i < PER_FILE; i++, next++) {
+                String number = ApplicationTestSupport.indian(next);
+                accepted.add(number);
+                file.append(number).append('\n');
+            }
+            Path staged = work.resolve("crm-" + f + ".txt");
+            Files.writeString(staged, file);
+            Files.move(staged, work.resolve("inbox").resolve(staged.getFileName()));
+        }
+        List<List<String>> requests = new ArrayList<>();
+        for (int r = 0; r < REST_REQUESTS; r++) {
+            List<String> request = new ArrayList<>();
+            for (int i = 0; i < PER_REQUEST; i++, next++) {
+                request.add(ApplicationTestSupport.indian(next));
+            }
+            requests.add(request);
+        }
+        Set<Integer> taken = new HashSet<>();
+
+        for (int kill = 1; kill <= 2; kill++) {
+            Process process = start();
+            Thread client = new Thread(() -> postUntaken(requests, taken), "rest-client");
+            client.start();
+            killAfter(process, 8);
+            client.join();
+        }
+        Process process = start();
+        postUntaken(requests, taken);
+        assertEquals(REST_REQUESTS, taken.size(), "every REST request is taken once the application runs");
+        await().atMost(LONG_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !hasWorkLeft());
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+
+        for (List<String> request : requests) {
+            accepted.addAll(request);
+        }
+        Set<String> settled = new HashSet<>(standIn.allValues());
+        for (JsonNode error : errorRecords()) {
+            settled.add(error.path("record").path("value").asText());
+        }
+        List<String> lost = accepted.stream().filter(n -> !settled.contains(n)).toList();
+        assertEquals(List.of(), lost.subList(0, Math.min(20, lost.size())), lost.size() + " numbers lost of " + accepted.size());
+        assertEquals(FILES * PER_FILE + REST_REQUESTS * PER_REQUEST, accepted.size());
+        assertEquals(FILES, regularFiles(work.resolve("inbox").resolve(".done")).size());
+        String log = Files.readString(work.resolve("output.log"));
+        assertFalse(log.contains(CleverTapStandIn.PASSCODE), "passcode in the log");
+    }
+
+    List<JsonNode> errorRecords() throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (Path file : regularFiles(work.resolve("errors"))) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    records.add(CleverTapStandIn.MAPPER.readTree(line));
+                }
+            }
+        }
+        return records;
+    }
+}
