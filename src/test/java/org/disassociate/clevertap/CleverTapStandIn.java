@@ -3,12 +3,14 @@ package org.disassociate.clevertap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -45,6 +47,8 @@ public final class CleverTapStandIn {
 
     public void reset() {
         answer.delayMillis = 0;
+        answer.faults = null;
+        answer.delivered.clear();
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
                 .willReturn(aResponse().withTransformers(Answer.NAME)));
@@ -53,6 +57,43 @@ public final class CleverTapStandIn {
     /** Every normal answer comes this much later, as from a distant or busy API, so that requests are in flight. */
     public void answerAfter(int millis) {
         answer.delayMillis = millis;
+    }
+
+    /**
+     * From now on a request is answered 429 (half of those with {@code Retry-After: 1}), 500, or has its connection
+     * reset, with these probabilities, before it is even looked at.
+     */
+    public void misbehave(long seed, double tooMany, double serverError, double dropped) {
+        answer.faults = new Faults(new Random(seed), tooMany, serverError, dropped);
+    }
+
+    /** The phone values of the requests answered 200: what CleverTap took. */
+    public List<String> delivered() {
+        synchronized (answer.delivered) {
+            return List.copyOf(answer.delivered);
+        }
+    }
+
+    record Faults(Random random, double tooMany, double serverError, double dropped) {
+
+        ResponseDefinition next() {
+            double draw;
+            synchronized (random) {
+                draw = random.nextDouble();
+            }
+            if (draw < tooMany) {
+                ResponseDefinitionBuilder busy = aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}");
+                return (draw < tooMany / 2 ? busy.withHeader("Retry-After", "1") : busy).build();
+            }
+            if (draw < tooMany + serverError) {
+                return aResponse().withStatus(500).withBody("{\"status\":\"fail\",\"error\":\"Internal error\"}").build();
+            }
+            if (draw < tooMany + serverError + dropped) {
+                return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
+            return null;
+        }
     }
 
     public WireMockServer wireMock() {
@@ -99,6 +140,8 @@ public final class CleverTapStandIn {
     static final class Answer implements ResponseDefinitionTransformerV2 {
         static final String NAME = "clevertap-disassociate";
         volatile int delayMillis;
+        volatile Faults faults;
+        final List<String> delivered = new ArrayList<>();
 
         @Override
         public String getName() {
@@ -113,6 +156,11 @@ public final class CleverTapStandIn {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             var request = event.getRequest();
+            Faults misbehaving = faults;
+            ResponseDefinition fault = misbehaving == null ? null : misbehaving.next();
+            if (fault != null) {
+                return fault;
+            }
             if (!ACCOUNT_ID.equals(request.getHeader("X-CleverTap-Account-Id"))
                     || !PASSCODE.equals(request.getHeader("X-CleverTap-Passcode"))) {
                 return json(401, Map.of("status", "fail", "error", "Invalid Credentials", "code", 401));
@@ -140,6 +188,9 @@ public final class CleverTapStandIn {
             }
             int processed = d.size() - unprocessed.size();
             String status = unprocessed.isEmpty() ? "success" : processed == 0 ? "fail" : "partial";
+            synchronized (delivered) {
+                d.forEach(record -> delivered.add(record.path("value").asText()));
+            }
             ResponseDefinition ok = json(200, Map.of("status", status, "processed", processed, "unprocessed", unprocessed));
             return delayMillis == 0 ? ok : ResponseDefinitionBuilder.like(ok).withFixedDelay(delayMillis).build();
         }
