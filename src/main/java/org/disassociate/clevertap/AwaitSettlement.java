@@ -26,7 +26,11 @@ public class AwaitSettlement extends AsyncProcessorSupport {
             callback.done(false);
         });
         if (settledAlready) {
-            LOG.info("Done {}", submission.summary());
+            if (submission.getAccepted() + submission.getRejected() == 0) {
+                LOG.warn("Done {}: it holds no numbers", submission.getSource());
+            } else {
+                LOG.info("Done {}", submission.summary());
+            }
             callback.done(true);
         }
         return settledAlready;

@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,11 +34,32 @@ import org.apache.commons.csv.CSVRecord;
 public class PhoneListReader {
 
     static final String PHONE_COLUMN = "phone";
+    static final int BINARY_CHECK_BYTES = 8192;
 
     public Iterator<String> read(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName) throws IOException {
-        Reader reader = utf8(in);
+        InputStream text = refuseBinary(new BufferedInputStream(in, BINARY_CHECK_BYTES), fileName);
+        Reader reader = utf8(text);
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") ? csv(reader, fileName) : lines(new BufferedReader(reader, 64 * 1024));
+    }
+
+    /**
+     * A file with a NUL byte in its first {@value #BINARY_CHECK_BYTES} bytes is not a text list of numbers (an
+     * archive, a spreadsheet, an image, UTF-16): it is refused whole rather than read as thousands of garbage lines.
+     */
+    private static InputStream refuseBinary(BufferedInputStream in, String fileName) throws IOException {
+        in.mark(BINARY_CHECK_BYTES);
+        byte[] start = in.readNBytes(BINARY_CHECK_BYTES);
+        in.reset();
+        for (byte b : start) {
+            if (b == 0) {
+                in.close();
+                throw new UnreadableFileException(fileName + ": a binary file, not text (a NUL byte in its first "
+                        + BINARY_CHECK_BYTES + " bytes); expected UTF-8 text, a number a line, or CSV with a '"
+                        + PHONE_COLUMN + "' column");
+            }
+        }
+        return in;
     }
 
     private static Reader utf8(InputStream in) {

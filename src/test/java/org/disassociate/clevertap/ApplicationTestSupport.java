@@ -3,6 +3,10 @@ package org.disassociate.clevertap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the application as Camel Main does, with the real {@code routes/} and {@code config/application.properties},
@@ -28,6 +33,8 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     static final String TOKEN = "rest-token-for-tests";
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static CleverTapStandIn standIn;
 
@@ -149,6 +156,28 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     List<String> errorValues() {
         return errors().stream().map(e -> e.path("record").path("value").asText()).toList();
+    }
+
+    HttpResponse<String> postIntake(String authorization, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String body) throws Exception {
+        return postIntake("Bearer " + TOKEN, "application/json", body);
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "JSON answer: " + response.headers());
+        return CleverTapStandIn.MAPPER.readTree(response.body());
     }
 
     static String numbers(int count, long first) {

@@ -1,8 +1,5 @@
 package org.disassociate.clevertap;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,30 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RestIntakeTest extends ApplicationTestSupport {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    HttpResponse<String> post(String authorization, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> postJson(String body) throws Exception {
-        return post("Bearer " + TOKEN, "application/json", body);
-    }
-
-    static JsonNode json(HttpResponse<String> response) throws Exception {
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
-                "JSON answer: " + response.headers());
-        return CleverTapStandIn.MAPPER.readTree(response.body());
-    }
 
     @Test
     void acceptedNumbersAreDisassociatedAndRejectedOnesAreNamed() throws Exception {
@@ -103,7 +76,7 @@ class RestIntakeTest extends ApplicationTestSupport {
     void withoutTheRightTokenTheAnswerIs401() throws Exception {
         String body = "{\"d\":[{\"type\":\"phone\",\"value\":\"+919812345601\"}]}";
         for (String authorization : new String[] {null, "Bearer wrong", TOKEN, "Basic " + TOKEN}) {
-            HttpResponse<String> response = post(authorization, "application/json", body);
+            HttpResponse<String> response = postIntake(authorization, "application/json", body);
             assertEquals(401, response.statusCode(), "Authorization: " + authorization);
             assertTrue(json(response).path("error").asText().contains("token"));
         }
@@ -121,7 +94,7 @@ class RestIntakeTest extends ApplicationTestSupport {
 
     @Test
     void aBodyThatIsNotJsonIs415() throws Exception {
-        HttpResponse<String> response = post("Bearer " + TOKEN, "text/plain", "+919812345601");
+        HttpResponse<String> response = postIntake("Bearer " + TOKEN, "text/plain", "+919812345601");
 
         assertEquals(415, response.statusCode());
         assertTrue(json(response).path("error").asText().contains("application/json"));
