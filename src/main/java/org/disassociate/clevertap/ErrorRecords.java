@@ -25,6 +25,14 @@ public class ErrorRecords {
                 number.getSource(), null, now()));
     }
 
+    /** A message that is not a list of numbers at all: its raw body (cut) with the reason. */
+    public List<ErrorRecord> poisonMessage(@Body Object body, @ExchangeProperty("CamelExceptionCaught") Exception cause,
+            @ExchangeProperty("submission") Submission submission) {
+        String raw = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(body);
+        return List.of(new ErrorRecord(Identity.phone(shown(raw)), null, "not a list of numbers: " + cause.getMessage(),
+                submission == null ? "jms" : submission.getSource(), null, now()));
+    }
+
     /** A whole batch that CleverTap refused, or that failed after every retry: each of its numbers, with the reason. */
     public List<ErrorRecord> failedBatch(@ExchangeProperty("batch") Batch batch,
             @ExchangeProperty("CamelExceptionCaught") Exception cause) {

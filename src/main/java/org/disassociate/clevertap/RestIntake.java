@@ -1,16 +1,11 @@
 package org.disassociate.clevertap;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -25,9 +20,7 @@ import org.disassociate.clevertap.model.IntakeReply;
 public class RestIntake {
 
     private static final String BEARER = "Bearer ";
-    private static final String EXPECTED_BODY = "the body must be {\"d\":[{\"type\":\"phone\",\"value\":\"+919213231415\"}, …]}";
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private byte[] token = new byte[0];
 
     public void setToken(String token) {
@@ -54,47 +47,11 @@ public class RestIntake {
 
     /** The records of the body, each read as a phone identity; 400 when the body is not JSON or has no {@code d} array. */
     public List<Identity> read(@Body InputStream body) {
-        JsonNode root;
         try {
-            root = mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IntakeRefusedException(400, "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IntakeRefusedException(400, "the body could not be read: " + e.getMessage());
+            return DisassociateBody.read(body);
+        } catch (DisassociateBody.MalformedException e) {
+            throw new IntakeRefusedException(400, e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new IntakeRefusedException(400, EXPECTED_BODY);
-        }
-        JsonNode d = root.get("d");
-        if (d == null || !d.isArray()) {
-            throw new IntakeRefusedException(400, "no \"d\" array: " + EXPECTED_BODY);
-        }
-        List<Identity> records = new ArrayList<>(d.size());
-        for (JsonNode record : d) {
-            records.add(identity(record));
-        }
-        return records;
-    }
-
-    private static Identity identity(JsonNode record) {
-        if (!record.isObject()) {
-            return new Identity("(not an object)", record.isValueNode() ? record.asText() : record.toString());
-        }
-        JsonNode type = record.get("type");
-        JsonNode value = record.get("value");
-        return new Identity(type == null || type.isNull() ? null : type.asText(),
-                value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
-    }
-
-    /** The valid numbers of a request in E.164, one a line, as the spool file holds them; empty when none is valid. */
-    public String spoolLines(@Body List<PhoneNumber> checked) {
-        StringBuilder lines = new StringBuilder(checked.size() * 15);
-        for (PhoneNumber number : checked) {
-            if (number.isValid()) {
-                lines.append(number.getE164()).append('\n');
-            }
-        }
-        return lines.toString();
     }
 
     public IntakeReply reply(@ExchangeProperty("submission") Submission submission) {

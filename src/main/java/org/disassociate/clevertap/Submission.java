@@ -51,6 +51,10 @@ public final class Submission {
         return new Submission("rest", true);
     }
 
+    public static Submission ofJms() {
+        return new Submission("jms", false);
+    }
+
     public String getSource() {
         return source;
     }

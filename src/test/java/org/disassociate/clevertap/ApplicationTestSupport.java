@@ -41,6 +41,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     /** Set while the superclass constructor asks for the properties, so no field initialiser here. */
     Path work;
     int restPort;
+    int jmsPort;
 
     @BeforeAll
     static void startStandIn() {
@@ -81,6 +82,9 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         p.setProperty("intake.rest.token", TOKEN);
         p.setProperty("errors.dir", errorsDir().toString());
         p.setProperty("state.dir", stateDir().toString());
+        jmsPort = freePort();
+        p.setProperty("jms.embedded.port", String.valueOf(jmsPort));
+        p.setProperty("jms.embedded.data-dir", work.resolve("broker").toString());
         p.setProperty("camel.server.host", "127.0.0.1");
         p.putAll(overrides());
         return p;

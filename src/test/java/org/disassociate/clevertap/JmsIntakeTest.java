@@ -1,0 +1,75 @@
+package org.disassociate.clevertap;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JMS intake on the embedded Artemis broker (no jms.broker-url), fed over TCP by a plain JMS client, as another
+ * program would.
+ */
+class JmsIntakeTest extends ApplicationTestSupport {
+
+    private static final String QUEUE = "clevertap.disassociate";
+
+    private Connection connect() throws Exception {
+        Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort).createConnection();
+        connection.start();
+        return connection;
+    }
+
+    @Test
+    void fiveThousandNumbersAsSingleMultiLineAndJsonMessagesArriveInBatchesOfAtMost1000() throws Exception {
+        Set<String> sent = new HashSet<>();
+        long next = 40_000_000;
+        try (Connection connection = connect()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            for (int m = 0; sent.size() < 5000; m++) {
+                List<String> numbers = new ArrayList<>();
+                for (int i = 0; i < (m % 3 == 0 ? 1 : 25) && sent.size() + numbers.size() < 5000; i++) {
+                    numbers.add(indian(next++));
+                }
+                sent.addAll(numbers);
+                switch (m % 3) {
+                    case 0 -> producer.send(session.createTextMessage(numbers.get(0)));
+                    case 1 -> producer.send(session.createTextMessage(String.join("\n", numbers) + "\n"));
+                    default -> {
+                        StringBuilder json = new StringBuilder("{\"d\":[");
+                        for (String number : numbers) {
+                            json.append(json.length() > 6 ? "," : "").append("{\"type\":\"phone\",\"value\":\"").append(number).append("\"}");
+                        }
+                        BytesMessage bytes = session.createBytesMessage();
+                        bytes.writeBytes(json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        producer.send(bytes);
+                    }
+                }
+            }
+            producer.send(session.createTextMessage("{\"d\": [unclosed"));
+        }
+
+        // numbers ending in 99 are refused by CleverTap's stand-in (523): they reach it, and the error channel
+        await().atMost(WAIT).until(() -> new HashSet<>(standIn.allValues()).containsAll(sent));
+        assertEquals(5000, sent.size());
+        assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000), "no request over 1000");
+        await().atMost(WAIT).until(() -> errors().stream().anyMatch(e -> e.path("error").asText().startsWith("not a list of numbers")));
+        var poison = errors().stream().filter(e -> e.path("error").asText().startsWith("not a list of numbers")).toList();
+        assertEquals(1, poison.size(), "the poison message once, not redelivered: " + poison);
+        assertEquals("{\"d\": [unclosed", poison.get(0).path("record").path("value").asText());
+        assertEquals("jms", poison.get(0).path("source").asText());
+        Broker broker = context.getRegistry().lookupByNameAndType("broker", Broker.class);
+        await().atMost(WAIT).until(() -> broker.messageCount(QUEUE) == 0);
+    }
+}
