@@ -79,6 +79,14 @@ public class Broker implements ConnectionFactory {
                 .setDeadLetterAddress(SimpleString.of("DLQ")));
         embedded = new EmbeddedActiveMQ().setConfiguration(config);
         embedded.start();
+        var listening = embedded.getActiveMQServer().getRemotingService().getAcceptor("tcp");
+        if (listening == null || !listening.isStarted()) {
+            // Artemis logs the bind failure but comes up all the same, unreachable: refuse instead
+            stop();
+            throw new IllegalStateException("the embedded broker cannot listen on " + embeddedHost + ":" + embeddedPort
+                    + " (in use by another program?): set jms.embedded.port (JMS_EMBEDDED_PORT), or jms.broker-url"
+                    + " (JMS_BROKER_URL) for an existing broker");
+        }
         connectedUrl = acceptor;
         LOG.info("JMS: embedded ActiveMQ Artemis broker at {} (no jms.broker-url set), journal in {}", acceptor, dir);
     }

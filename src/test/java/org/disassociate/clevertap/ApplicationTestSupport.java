@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     static CleverTapStandIn standIn;
 
@@ -197,11 +200,16 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         return String.format("+9198%08d", n);
     }
 
+    /** A port free now and not handed out before in this JVM (the system may offer a just-closed port again). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -1,0 +1,135 @@
+package org.disassociate.clevertap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
+class JmsInstancesTest {
+
+    static final String QUEUE = "clevertap.disassociate";
+    static final Duration LONG_WAIT = Duration.ofMinutes(2);
+
+    static CleverTapStandIn standIn;
+
+    @BeforeAll
+    static void startStandIn() {
+        standIn = new CleverTapStandIn().start();
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.stop();
+    }
+
+    static void send(String url, List<String> bodies) throws Exception {
+        try (Connection connection = new ActiveMQConnectionFactory(url).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            for (String body : bodies) {
+                producer.send(session.createTextMessage(body));
+            }
+        }
+    }
+
+    static Process instance(Path work, Map<String, String> env) throws Exception {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "CLEVERTAP_REGION", "in1",
+                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
+                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300"));
+        all.putAll(env);
+        return MainApplicationTest.application(work, all).start();
+    }
+
+    static void awaitConsuming(Path work) {
+        await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("Started intake-jms"));
+    }
+
+    static void stop(Process process) throws Exception {
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+    }
+
+    @Test
+    void twoInstancesOnOneBrokerShareTheQueueAndDeliverEveryNumberOnce() throws Exception {
+        Path brokerWork = ApplicationTestSupport.newWorkFolder();
+        Broker broker = new Broker();
+        broker.setEmbeddedPort(ApplicationTestSupport.freePort());
+        broker.setEmbeddedDataDir(brokerWork.resolve("broker").toString());
+        broker.start();
+        Path first = ApplicationTestSupport.newWorkFolder();
+        Path second = ApplicationTestSupport.newWorkFolder();
+        Map<String, String> onTheBroker = Map.of("JMS_BROKER_URL", broker.getConnectedUrl());
+        Process one = instance(first, onTheBroker);
+        Process two = instance(second, onTheBroker);
+        try {
+            List<String> numbers = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            for (int m = 0; m < 400; m++) {
+                StringBuilder body = new StringBuilder();
+                for (int i = 0; i < 50; i++) {
+                    String number = ApplicationTestSupport.indian(50_000_000L + m * 50L + i);
+                    numbers.add(number);
+                    body.append(number).append('\n');
+                }
+                messages.add(body.toString());
+            }
+
+            awaitConsuming(first);
+            awaitConsuming(second);
+
+            send(broker.getConnectedUrl(), messages);
+
+            await().atMost(LONG_WAIT).until(() -> standIn.allValues().size() >= numbers.size());
+            assertEquals(20_000, numbers.size());
+            List<String> sent = new ArrayList<>(standIn.allValues());
+            sent.sort(null);
+            assertEquals(numbers, sent, "every number once: none lost, none sent twice");
+            assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000));
+            await().atMost(LONG_WAIT).until(() -> broker.messageCount(QUEUE) == 0);
+        } finally {
+            stop(one);
+            stop(two);
+            broker.stop();
+        }
+        assertTrue(Files.readString(first.resolve("output.log")).contains("Done jms"), "the first instance took messages");
+        assertTrue(Files.readString(second.resolve("output.log")).contains("Done jms"), "the second instance took messages");
+    }
+
+    @Test
+    void theSandboxWithNoBrokerUrlAcceptsAMessageFromAPlainJmsClientOverTcp() throws Exception {
+        Path work = ApplicationTestSupport.newWorkFolder();
+        int jmsPort = ApplicationTestSupport.freePort();
+        Process sandbox = MainApplicationTest.application(work, Map.of("CAMEL_MAIN_PROFILE", "dev",
+                "JMS_EMBEDDED_PORT", String.valueOf(jmsPort))).start();
+        try {
+            await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
+
+            send("tcp://127.0.0.1:" + jmsPort, List.of("+919812345601\n+919812345699\n"));
+
+            await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains(
+                    "Done jms: 2 accepted, 0 rejected as invalid, 1 processed by CleverTap, 1 to the error channel"));
+        } finally {
+            stop(sandbox);
+        }
+    }
+}
