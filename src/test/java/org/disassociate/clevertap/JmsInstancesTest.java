@@ -124,7 +124,8 @@ class JmsInstancesTest {
         try {
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
 
-            send("tcp://127.0.0.1:" + jmsPort, List.of("+919812345601\n+919812345699\n"));
+            // the command-line sender of the README, a plain JMS client
+            QueueSender.main(new String[] {"+919812345601\n+919812345699\n", "tcp://127.0.0.1:" + jmsPort});
 
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains(
                     "Done jms: 2 accepted, 0 rejected as invalid, 1 processed by CleverTap, 1 to the error channel"));
