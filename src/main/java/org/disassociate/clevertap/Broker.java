@@ -76,7 +76,8 @@ public class Broker implements ConnectionFactory {
                 .setRedeliveryDelay(1000)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000)
-                .setDeadLetterAddress(SimpleString.of("DLQ")));
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue")));
         embedded = new EmbeddedActiveMQ().setConfiguration(config);
         embedded.start();
         var listening = embedded.getActiveMQServer().getRemotingService().getAcceptor("tcp");

@@ -20,9 +20,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,22 +38,13 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    static CleverTapStandIn standIn;
+    @RegisterExtension
+    static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     /** Set while the superclass constructor asks for the properties, so no field initialiser here. */
     Path work;
     int restPort;
     int jmsPort;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = new CleverTapStandIn().start();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.stop();
-    }
 
     @BeforeEach
     void resetStandIn() {

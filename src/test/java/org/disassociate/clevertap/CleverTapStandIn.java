@@ -13,6 +13,9 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -25,7 +28,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * the real one does: numbers ending in 99 are unprocessed with code 523. Tests add stubs of higher priority for
  * faults.
  */
-public final class CleverTapStandIn {
+public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallback {
 
     public static final String ACCOUNT_ID = "TEST-ACCOUNT-1";
     public static final String PASSCODE = "PASS-Secret-7Q9Z";
@@ -34,6 +37,17 @@ public final class CleverTapStandIn {
     private final Answer answer = new Answer();
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
             .extensions(answer).asynchronousResponseEnabled(false));
+
+    /** As a JUnit extension ({@code @RegisterExtension static}): running for the test class's whole life. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
 
     public CleverTapStandIn start() {
         server.start();

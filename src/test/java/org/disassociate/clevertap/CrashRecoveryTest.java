@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,22 +43,17 @@ class CrashRecoveryTest {
     static final int PER_REQUEST = 100;
     static final Duration LONG_WAIT = Duration.ofMinutes(3);
 
-    static CleverTapStandIn standIn;
+    @RegisterExtension
+    static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Path work = ApplicationTestSupport.newWorkFolder();
     final int restPort = ApplicationTestSupport.freePort();
 
     @BeforeAll
-    static void startStandIn() {
-        standIn = new CleverTapStandIn().start();
+    static void slowStandIn() {
         // answers take a while, so that a kill finds requests in flight
         standIn.answerAfter(100);
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.stop();
     }
 
     Process start() throws IOException {

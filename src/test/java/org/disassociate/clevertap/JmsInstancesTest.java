@@ -13,9 +13,8 @@ import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,17 +26,8 @@ class JmsInstancesTest {
     static final String QUEUE = "clevertap.disassociate";
     static final Duration LONG_WAIT = Duration.ofMinutes(2);
 
-    static CleverTapStandIn standIn;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = new CleverTapStandIn().start();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.stop();
-    }
+    @RegisterExtension
+    static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     static void send(String url, List<String> bodies) throws Exception {
         try (Connection connection = new ActiveMQConnectionFactory(url).createConnection()) {

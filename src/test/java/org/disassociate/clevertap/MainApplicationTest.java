@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -29,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MainApplicationTest {
 
-    static CleverTapStandIn standIn;
-
-    @BeforeAll
-    static void startStandIn() {
-        standIn = new CleverTapStandIn().start();
-    }
-
-    @AfterAll
-    static void stopStandIn() {
-        standIn.stop();
-    }
+    @RegisterExtension
+    static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     record Run(int exitCode, String output) {
     }
