@@ -1,0 +1,431 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The benchmark of issue 6, in one source file so that the JDK runs it as it is (bench/run does:
+ * {@code java -cp target/clevertap-disassociate.jar bench/Bench.java}). It starts the real application jar in a
+ * scratch folder against a stand-in of the Disassociate API on loopback, and prints a table.
+ * <p>
+ * Options: {@code --numbers N} (file path and floor, default 1,000,000), {@code --latency-numbers N} (300,000),
+ * {@code --messages N} (single-number REST requests, 100,000), {@code --lines N} (memory run, 10,000,000),
+ * {@code --only a,b} (file, floor, latency, messages, memory, startup).
+ */
+public class Bench {
+
+    static final Path JAR = Path.of("target/clevertap-disassociate.jar").toAbsolutePath();
+    static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([^\"]*)\"");
+    static final List<String[]> TABLE = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int numbers = Integer.parseInt(options.getOrDefault("numbers", "1000000"));
+        int latencyNumbers = Integer.parseInt(options.getOrDefault("latency-numbers", "300000"));
+        int messages = Integer.parseInt(options.getOrDefault("messages", "100000"));
+        int lines = Integer.parseInt(options.getOrDefault("lines", "10000000"));
+        List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,memory,startup").split(","));
+        System.out.printf("bench: %s, %d cores, java %s%n", JAR, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+
+        Path numbersFile = Files.createTempFile("bench-numbers", ".txt");
+        writeNumbers(numbersFile, numbers, 10_000_000L);
+        double fileRate = 0;
+        if (only.contains("file")) {
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                double seconds = fileRun(standIn, numbersFile, Map.of(), null);
+                fileRate = numbers / seconds;
+                row("1. file path, instant stand-in", numbers + " numbers in " + f1(seconds) + " s",
+                        f0(fileRate) + " numbers/s", "target >= 100,000/s");
+            }
+        }
+        if (only.contains("floor")) {
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                double seconds = Floor.run(numbersFile, standIn.url(), 3, "IN");
+                double floorRate = numbers / seconds;
+                row("2. hand-written JDK floor", numbers + " numbers in " + f1(seconds) + " s", f0(floorRate) + " numbers/s",
+                        fileRate > 0 ? "file path / floor = " + String.format("%.2f", fileRate / floorRate) + " (target >= 0.8)" : "");
+            }
+        }
+        if (only.contains("latency")) {
+            Path file = Files.createTempFile("bench-latency", ".txt");
+            writeNumbers(file, latencyNumbers, 20_000_000L);
+            try (StandIn standIn = StandIn.start(100, 3)) {
+                double seconds = fileRun(standIn, file, Map.of("CLEVERTAP_MAX_IN_FLIGHT", "3"), null);
+                double rate = latencyNumbers / seconds;
+                row("3. latency-bound (100 ms, 3 at once)", latencyNumbers + " numbers in " + f1(seconds) + " s",
+                        f0(rate) + " numbers/s = " + f0(100 * rate / 30_000) + "% of 30,000/s",
+                        standIn.refused.get() + " answered 429 (target: 0, and >= 90%)");
+            }
+            Files.deleteIfExists(file);
+        }
+        if (only.contains("messages")) {
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                messageRun(standIn, messages);
+            }
+        }
+        if (only.contains("memory")) {
+            Path file = Files.createTempFile("bench-memory", ".txt");
+            writeNumbers(file, lines, 30_000_000L);
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                long[] peakKb = new long[1];
+                double seconds = fileRun(standIn, file, Map.of(), peakKb);
+                row("5. memory, -Xmx256m", lines + " lines in " + f1(seconds) + " s", "peak RSS " + peakKb[0] / 1024 + " MiB",
+                        "completed");
+            }
+            Files.deleteIfExists(file);
+        }
+        if (only.contains("startup")) {
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                Path work = scratch();
+                long start = System.nanoTime();
+                App app = App.start(work, standIn, Map.of(), "-Xmx256m");
+                double seconds = (System.nanoTime() - start) / 1e9;
+                app.stop();
+                row("6. start-up to ready, Camel Main", f2(seconds) + " s", "", "target < 3 s");
+            }
+            row("6. start-up to ready, Quarkus", "n/a", "", "no Quarkus build yet (issue 5)");
+        }
+        Files.deleteIfExists(numbersFile);
+
+        System.out.println();
+        System.out.println("| measure | run | result | against |");
+        System.out.println("|---|---|---|---|");
+        for (String[] r : TABLE) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+    }
+
+    /** Drops the file into a fresh application's inbox; seconds from the drop until it is in .done. */
+    static double fileRun(StandIn standIn, Path numbers, Map<String, String> env, long[] peakKb) throws Exception {
+        Path work = scratch();
+        App app = App.start(work, standIn, env, "-Xmx256m");
+        try {
+            Path inbox = work.resolve("data/inbox");
+            Files.createDirectories(inbox);
+            Path staged = work.resolve("numbers.txt");
+            Files.copy(numbers, staged);
+            long start = System.nanoTime();
+            Files.move(staged, inbox.resolve("numbers.txt"), StandardCopyOption.ATOMIC_MOVE);
+            while (!Files.exists(inbox.resolve(".done/numbers.txt"))) {
+                if (!app.process.isAlive()) {
+                    throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
+                }
+                if (peakKb != null) {
+                    peakKb[0] = Math.max(peakKb[0], app.peakRssKb());
+                }
+                Thread.sleep(50);
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** Single-number REST requests from 16 client threads: rate, and p99 from the 202 to the stand-in's receipt. */
+    static void messageRun(StandIn standIn, int messages) throws Exception {
+        Path work = scratch();
+        App app = App.start(work, standIn, Map.of(), "-Xmx256m");
+        try {
+            Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+            ExecutorService clients = Executors.newFixedThreadPool(16);
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            for (int t = 0; t < 16; t++) {
+                clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+                        String number = String.format("+9198%08d", 40_000_000L + i);
+                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.restPort + "/1/disassociate"))
+                                .header("Authorization", "Bearer bench-token").header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"d\":[{\"type\":\"phone\",\"value\":\"" + number + "\"}]}"))
+                                .build();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 202) {
+                            throw new IllegalStateException("REST answered " + response.statusCode() + ": " + response.body());
+                        }
+                        acceptedAt.put(number, System.nanoTime());
+                    }
+                    return null;
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(1, TimeUnit.HOURS);
+            while (standIn.receivedAt.size() < messages) {
+                if (!app.process.isAlive()) {
+                    throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
+                }
+                Thread.sleep(50);
+            }
+            long last = standIn.receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            double seconds = (last - start) / 1e9;
+            long[] delays = acceptedAt.entrySet().stream()
+                    .mapToLong(e -> standIn.receivedAt.getOrDefault(e.getKey(), last) - e.getValue()).sorted().toArray();
+            row("4. message path, REST, 16 clients", messages + " requests in " + f1(seconds) + " s",
+                    f0(messages / seconds) + " numbers/s", "p99 accepted->delivered " + delays[(int) (delays.length * 0.99)] / 1_000_000
+                            + " ms (target >= 20,000/s)");
+        } finally {
+            app.stop();
+        }
+    }
+
+    static Path scratch() throws IOException {
+        Path work = Files.createTempDirectory("bench-run");
+        for (String folder : List.of("routes", "config")) {
+            Files.createDirectories(work.resolve(folder));
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, work.resolve(folder).resolve(file.getFileName()));
+                }
+            }
+        }
+        return work;
+    }
+
+    static void writeNumbers(Path file, int count, long first) throws IOException {
+        try (var out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < count; i++) {
+                out.write(String.format("+9198%08d%n", first + i));
+            }
+        }
+    }
+
+    static void row(String... cells) {
+        TABLE.add(cells);
+        System.out.println(String.join("  |  ", cells));
+    }
+
+    static String f0(double v) {
+        return String.format("%,.0f", v);
+    }
+
+    static String f1(double v) {
+        return String.format("%.1f", v);
+    }
+
+    static String f2(double v) {
+        return String.format("%.2f", v);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The real application jar, started in its own folder, ready once its REST port answers. */
+    static final class App {
+        final Process process;
+        final int restPort;
+
+        private App(Process process, int restPort) {
+            this.process = process;
+            this.restPort = restPort;
+        }
+
+        static App start(Path work, StandIn standIn, Map<String, String> env, String... jvm) throws Exception {
+            int restPort = freePort();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(List.of(jvm));
+            command.addAll(List.of("-jar", JAR.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("app.log").toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
+                    || k.startsWith("CAMEL_") || k.startsWith("JMS_") || k.startsWith("ERRORS_") || k.startsWith("STATE_"));
+            builder.environment().putAll(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", standIn.url(),
+                    "CLEVERTAP_ACCOUNT_ID", "BENCH", "CLEVERTAP_PASSCODE", "bench-passcode",
+                    "CLEVERTAP_BATCH_TIMEOUT_MS", "200", "INTAKE_REST_PORT", String.valueOf(restPort),
+                    "INTAKE_REST_TOKEN", "bench-token", "JMS_EMBEDDED_PORT", String.valueOf(freePort()),
+                    "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", "WARN"));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            App app = new App(process, restPort);
+            while (!app.listening()) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the application did not start; see " + work.resolve("app.log"));
+                }
+                Thread.sleep(10);
+            }
+            return app;
+        }
+
+        boolean listening() {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", restPort), 100);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        long peakRssKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone
+            }
+            return 0;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * A stand-in of the Disassociate API: answers every record processed, after {@code delayMillis}, and 429 to a
+     * request beyond {@code maxConcurrent} at once. Records when each number arrived.
+     */
+    static final class StandIn implements AutoCloseable {
+        final HttpServer server;
+        final int delayMillis;
+        final int maxConcurrent;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicLong refused = new AtomicLong();
+        final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+
+        private StandIn(HttpServer server, int delayMillis, int maxConcurrent) {
+            this.server = server;
+            this.delayMillis = delayMillis;
+            this.maxConcurrent = maxConcurrent;
+        }
+
+        static StandIn start(int delayMillis, int maxConcurrent) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            StandIn standIn = new StandIn(server, delayMillis, maxConcurrent);
+            server.createContext("/1/disassociate", standIn::answer);
+            server.setExecutor(Executors.newFixedThreadPool(16));
+            server.start();
+            return standIn;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void answer(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                if (inFlight.incrementAndGet() > maxConcurrent) {
+                    refused.incrementAndGet();
+                    reply(exchange, 429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}");
+                    return;
+                }
+                try {
+                    if (delayMillis > 0) {
+                        Thread.sleep(delayMillis);
+                    }
+                    long now = System.nanoTime();
+                    Matcher value = VALUE.matcher(new String(body, StandardCharsets.UTF_8));
+                    int count = 0;
+                    while (value.find()) {
+                        receivedAt.putIfAbsent(value.group(1), now);
+                        count++;
+                    }
+                    reply(exchange, 200, "{\"status\":\"success\",\"processed\":" + count + ",\"unprocessed\":[]}");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        }
+
+        static void reply(HttpExchange exchange, int status, String json) throws IOException {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
+    /**
+     * The floor: the simplest correct hand-written JDK program doing the same work. Reads the lines, validates and
+     * normalises them with libphonenumber on every core, sends batches of 1000 with java.net.http, {@code concurrency}
+     * requests at once. No durability, no routing, no retries.
+     */
+    static final class Floor {
+        static double run(Path file, String baseUrl, int concurrency, String country) throws Exception {
+            long start = System.nanoTime();
+            List<String> lines = Files.readAllLines(file);
+            PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+            String[] e164 = lines.parallelStream().map(String::strip).map(line -> {
+                try {
+                    var parsed = util.parse(line, country);
+                    return util.isValidNumber(parsed) ? util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+                } catch (Exception e) {
+                    return null;
+                }
+            }).filter(v -> v != null).toArray(String[]::new);
+            HttpClient http = HttpClient.newHttpClient();
+            Semaphore slots = new Semaphore(concurrency);
+            List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+            for (int from = 0; from < e164.length; from += 1000) {
+                StringBuilder body = new StringBuilder("{\"d\":[");
+                for (int i = from; i < Math.min(from + 1000, e164.length); i++) {
+                    body.append(i > from ? "," : "").append("{\"type\":\"phone\",\"value\":\"").append(e164[i]).append("\"}");
+                }
+                body.append("]}");
+                slots.acquire();
+                pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(baseUrl + "/1/disassociate"))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("X-CleverTap-Account-Id", "BENCH").header("X-CleverTap-Passcode", "bench-passcode")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((r, e) -> slots.release()));
+            }
+            for (var future : pending) {
+                future.join();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}
