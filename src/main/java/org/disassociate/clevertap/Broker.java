@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ActiveMQ Artemis broker the JMS intake (and a JMS error channel) uses, and the connection factory to it: an
- * existing one at {@code jms.broker-url},
- * or, when that is empty, one embedded in this process, persistent (its journal under {@code jms.embedded.data-dir}),
- * listening on {@code jms.embedded.host}:{@code jms.embedded.port} so that other programs can send to it.
+ * existing one at {@code jms.broker-url}, or, when that is empty, one embedded in this process, persistent (its
+ * journal under {@code jms.embedded.data-dir}), listening on {@code jms.embedded.host}:{@code jms.embedded.port} so
+ * that other programs can send to it.
  * <p>
  * The embedded broker never drops a message: a message whose processing failed is redelivered with back-off, without
  * a limit (the intake itself sends poison messages to the error channel, so only transient failures come back).

@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public class ErrorRecords {
     /** A message that is not a list of numbers at all: its raw body (cut) with the reason. */
     public List<ErrorRecord> poisonMessage(@Body Object body, @ExchangeProperty("CamelExceptionCaught") Exception cause,
             @ExchangeProperty("submission") Submission submission) {
-        String raw = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(body);
+        String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
         return List.of(new ErrorRecord(Identity.phone(shown(raw)), null, "not a list of numbers: " + cause.getMessage(),
                 submission == null ? "jms" : submission.getSource(), null, now()));
     }
