@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,17 +13,36 @@ public class Batches {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sequence = new AtomicLong();
+    private ServiceMetrics metrics = new ServiceMetrics();
+
+    public void setMetrics(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public Batch open(@Body List<PhoneNumber> numbers) {
+        metrics.batchOpened();
         return new Batch(run + "-" + sequence.incrementAndGet(), numbers);
     }
 
     /** Every number of the batch has left: processed, or written to the error channel. */
     public void settle(@ExchangeProperty("batch") Batch batch) {
+        Instant now = Instant.now();
+        int processed = 0;
+        Submission last = null;
         for (PhoneNumber number : batch.getNumbers()) {
-            if (number.getSubmission() != null) {
-                number.getSubmission().settled(!batch.hasFailed(number.getE164()));
+            boolean wasProcessed = !batch.hasFailed(number.getE164());
+            if (wasProcessed) {
+                processed++;
+            }
+            Submission submission = number.getSubmission();
+            if (submission != null) {
+                if (submission != last) {
+                    submission.batchSettled(now);
+                    last = submission;
+                }
+                submission.settled(wasProcessed);
             }
         }
+        metrics.batchSettled(batch.size(), processed);
     }
 }

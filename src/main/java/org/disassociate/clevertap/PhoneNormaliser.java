@@ -19,6 +19,11 @@ public class PhoneNormaliser {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private String defaultCountry = "IN";
+    private ServiceMetrics metrics = new ServiceMetrics();
+
+    public void setMetrics(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public void setDefaultCountry(String defaultCountry) {
         String country = defaultCountry == null ? "" : defaultCountry.trim().toUpperCase(java.util.Locale.ROOT);
@@ -40,8 +45,10 @@ public class PhoneNormaliser {
         PhoneNumber number = input instanceof Identity identity ? check(identity, submission) : check(text(input), submission);
         if (number.isValid()) {
             submission.accepted();
+            metrics.accepted(submission);
         } else {
             submission.rejected(ErrorRecords.shown(number.getInput()), number.getRejection());
+            metrics.invalid(submission);
         }
         return number;
     }

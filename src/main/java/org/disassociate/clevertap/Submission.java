@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,8 +19,13 @@ public final class Submission {
     private static final int MAX_KEPT_REJECTIONS = 10_000;
 
     private final String source;
+    private final String intake;
+    private final boolean fromSpool;
     private final boolean keepRejections;
     private final long startedNanos = System.nanoTime();
+    private final Instant startedAt = Instant.now();
+    private volatile Instant firstBatchAt;
+    private volatile Instant lastBatchAt;
     private final List<Rejection> rejections = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -29,13 +35,15 @@ public final class Submission {
     private boolean sealed;
     private Runnable onSettled;
 
-    public Submission(String source, boolean keepRejections) {
+    Submission(String source, String intake, boolean fromSpool, boolean keepRejections) {
         this.source = source;
+        this.intake = intake;
+        this.fromSpool = fromSpool;
         this.keepRejections = keepRejections;
     }
 
     public static Submission ofFile(String fileName) {
-        return new Submission("file:" + fileName, false);
+        return new Submission("file:" + fileName, "file", false, false);
     }
 
     /**
@@ -44,19 +52,50 @@ public final class Submission {
      */
     public static Submission ofSpoolFile(String fileName) {
         int dash = fileName.indexOf('-');
-        return new Submission(dash > 0 ? fileName.substring(0, dash) : "spool", false);
+        String intake = dash > 0 ? fileName.substring(0, dash) : "spool";
+        return new Submission(intake, intake, true, false);
     }
 
     public static Submission ofRest() {
-        return new Submission("rest", true);
+        return new Submission("rest", "rest", false, true);
     }
 
     public static Submission ofJms() {
-        return new Submission("jms", false);
+        return new Submission("jms", "jms", false, false);
     }
 
     public String getSource() {
         return source;
+    }
+
+    /** {@code file}, {@code rest} or {@code jms}. */
+    public String getIntake() {
+        return intake;
+    }
+
+    /**
+     * Whether this is where its numbers entered the service. A spool file's numbers were counted by the REST request or
+     * JMS message that wrote them.
+     */
+    public boolean isCountedAtIntake() {
+        return !fromSpool;
+    }
+
+    /** Whether its valid numbers go to batching now: a file's and a spool file's do; a message's are spooled first. */
+    public boolean isBatched() {
+        return fromSpool || "file".equals(intake);
+    }
+
+    /** A batch holding numbers of this submission was settled. */
+    public void batchSettled(Instant at) {
+        if (firstBatchAt == null) {
+            synchronized (this) {
+                if (firstBatchAt == null) {
+                    firstBatchAt = at;
+                }
+            }
+        }
+        lastBatchAt = at;
     }
 
     /** A valid number was handed to batching: it is pending until settled. */
@@ -119,6 +158,32 @@ public final class Submission {
         return failed.get();
     }
 
+    public long getPending() {
+        return pending.get();
+    }
+
+    public boolean isSealed() {
+        synchronized (this) {
+            return sealed;
+        }
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFirstBatchAt() {
+        return firstBatchAt;
+    }
+
+    public Instant getLastBatchAt() {
+        return lastBatchAt;
+    }
+
+    public long getElapsedMillis() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
     public List<Rejection> getRejections() {
         synchronized (rejections) {
             return List.copyOf(rejections);
@@ -126,8 +191,9 @@ public final class Submission {
     }
 
     public String summary() {
-        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-        return String.format("%s: %d accepted, %d rejected as invalid, %d processed by CleverTap, %d to the error channel, in %d ms",
-                source, accepted.get(), rejected.get(), processed.get(), failed.get(), millis);
+        long millis = getElapsedMillis();
+        return String.format("%s: %d accepted, %d rejected as invalid, %d processed by CleverTap, %d to the error channel, "
+                + "in %d ms (%d numbers/s)", source, accepted.get(), rejected.get(), processed.get(), failed.get(), millis,
+                (accepted.get() + rejected.get()) * 1000 / Math.max(1, millis));
     }
 }

@@ -45,6 +45,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     Path work;
     int restPort;
     int jmsPort;
+    int managementPort;
 
     @BeforeEach
     void resetStandIn() {
@@ -79,6 +80,9 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         p.setProperty("jms.embedded.port", String.valueOf(jmsPort));
         p.setProperty("jms.embedded.data-dir", work.resolve("broker").toString());
         p.setProperty("camel.server.host", "127.0.0.1");
+        managementPort = freePort();
+        p.setProperty("management.port", String.valueOf(managementPort));
+        p.setProperty("camel.management.host", "127.0.0.1");
         p.putAll(overrides());
         return p;
     }
@@ -169,6 +173,12 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     HttpResponse<String> postJson(String body) throws Exception {
         return postIntake("Bearer " + TOKEN, "application/json", body);
+    }
+
+    /** GET on the management server (health, metrics). */
+    HttpResponse<String> management(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {

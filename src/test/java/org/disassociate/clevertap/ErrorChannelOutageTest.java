@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The error channel cannot be written (here: a file stands where its folder should be, as a full disk or a lost mount
@@ -47,9 +49,15 @@ class ErrorChannelOutageTest extends ApplicationTestSupport {
 
         drop("during-outage.txt", "+919812345601\nnot-a-number\n+919812345699\n");
         await().atMost(WAIT).until(() -> standIn.requests().size() == 1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> ready = management("/observe/health/ready");
+            assertEquals(503, ready.statusCode(), "not ready while the error channel cannot be written");
+            assertTrue(ready.body().contains("The error channel cannot be written"), ready.body());
+        });
         unblockErrorChannelWhileTheFileWaits("during-outage.txt");
 
         assertEquals(List.of("not-a-number", "+919812345699"), errorValues());
+        assertEquals(200, management("/observe/health/ready").statusCode(), "ready again once a write succeeded");
     }
 
     @Test

@@ -42,13 +42,15 @@ class MainApplicationTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
-                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_"));
+                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
+                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.equals("ONCE"));
         builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
         builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
         builder.environment().put("STATE_DIR", work.resolve("state").toString());
         builder.environment().put("JMS_EMBEDDED_PORT", String.valueOf(ApplicationTestSupport.freePort()));
         builder.environment().put("JMS_EMBEDDED_DATA_DIR", work.resolve("broker").toString());
         builder.environment().put("INTAKE_REST_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(ApplicationTestSupport.freePort()));
         builder.environment().putAll(env);
         return builder;
     }
