@@ -1,5 +1,8 @@
 package org.disassociate.clevertap;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -7,11 +10,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar clevertap-disassociate.jar}: Camel Main with the routes of {@code routes/} and the settings of
- * {@code config/}, both read from the working directory, so that they change without a build.
+ * {@code config/}, both read from the working directory, so that they change without a build. With {@code --once} it
+ * works the inbox and exits with a status that says how it went ({@link OnceRun}).
  */
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    /** Work the inbox, wait until it is delivered, exit (see {@link OnceRun}); also {@code once=true} or ONCE=true. */
+    static final String ONCE_OPTION = "--once";
 
     private Application() {
     }
@@ -24,10 +30,14 @@ public final class Application {
     }
 
     static int run(String[] args) {
+        List<String> camelArgs = new ArrayList<>(List.of(args));
+        OnceRun once = new OnceRun(camelArgs.remove(ONCE_OPTION));
         Main main = new Main();
         main.setPropertyPlaceholderLocations(propertyLocations(profile()));
+        main.addMainListener(once);
         try {
-            return main.run(args);
+            int exitCode = main.run(camelArgs.toArray(String[]::new));
+            return once.isActive() && exitCode == 0 ? once.getExitCode() : exitCode;
         } catch (Exception e) {
             ConfigurationException configuration = ObjectHelper.getException(ConfigurationException.class, e);
             if (configuration != null) {

@@ -1,0 +1,101 @@
+package org.disassociate.clevertap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code java -jar … --once}, as cron and CI jobs run it: the inbox is worked, and the exit status says how it went.
+ * The real {@code main} in a JVM of its own.
+ */
+class OnceModeTest {
+
+    @RegisterExtension
+    static final CleverTapStandIn standIn = new CleverTapStandIn();
+
+    record Run(int exitCode, String output, Path inbox) {
+    }
+
+    private Run runOnce(Map<String, String> files, Map<String, String> extraEnv, boolean onCommandLine) throws Exception {
+        Path work = ApplicationTestSupport.newWorkFolder();
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
+        }
+        Map<String, String> env = new HashMap<>(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", standIn.baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID, "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300", "INTAKE_JMS_ENABLED", "false"));
+        env.putAll(extraEnv);
+        if (!onCommandLine) {
+            env.put("ONCE", "true");
+        }
+        ProcessBuilder builder = MainApplicationTest.application(work, env);
+        if (onCommandLine) {
+            builder.command().add("--once");
+        }
+        Process process = builder.start();
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the application should stop by itself once the inbox is done");
+        String output = Files.readString(work.resolve("output.log"));
+        assertFalse(output.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
+        return new Run(process.exitValue(), output, inbox);
+    }
+
+    @Test
+    void everyNumberProcessedExitsZeroAfterTheFilesAreDoneWithProgressOnTheWay() throws Exception {
+        standIn.reset();
+        standIn.answerAfter(800);
+        Run run = runOnce(Map.of("first.txt", processable(2500, 1), "second.txt", processable(10, 5000)),
+                Map.of("PROGRESS_INTERVAL_MS", "300"), true);
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(Files.exists(run.inbox().resolve(".done/first.txt")) && Files.exists(run.inbox().resolve(".done/second.txt")));
+        assertTrue(Files.exists(run.inbox().resolve(".done/first.txt.report.json")));
+        assertEquals(2510, standIn.delivered().size());
+        assertTrue(run.output().contains("Working file:first.txt: 2500 read"), "a progress line while the file is worked:\n"
+                + run.output());
+        assertTrue(run.output().contains("Once: 2 file(s) (0 could not be read), 2510 numbers processed by CleverTap, "
+                + "0 to the error channel"), run.output());
+    }
+
+    /** Numbers the stand-in processes: none ends in 99 (which it answers with code 523). */
+    private static String processable(int count, long first) {
+        StringBuilder text = new StringBuilder();
+        for (long n = first; count > 0; n++) {
+            if (n % 100 != 99) {
+                text.append(ApplicationTestSupport.indian(n)).append('\n');
+                count--;
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void numbersInTheErrorChannelExitTwo() throws Exception {
+        standIn.reset();
+        Run run = runOnce(Map.of("list.txt", "+919812345601\nnot-a-number\n+919812345699\n"), Map.of(), false);
+
+        assertEquals(OnceRun.SOME_FAILED, run.exitCode(), run.output());
+        assertTrue(run.output().contains("2 to the error channel (1 invalid, 1 not processed, 0 batch(es) failed as a whole)"),
+                run.output());
+    }
+
+    @Test
+    void aRefusedAccountExitsOne() throws Exception {
+        standIn.reset();
+        Run run = runOnce(Map.of("list.txt", "+919812345601\n"), Map.of("CLEVERTAP_PASSCODE", "a-wrong-passcode"), true);
+
+        assertEquals(OnceRun.NOT_WORKING, run.exitCode(), run.output());
+        assertTrue(run.output().contains("CleverTap answered 401"), run.output());
+        assertFalse(run.output().contains("a-wrong-passcode"), "the passcode is never logged, right or wrong");
+    }
+}
