@@ -1,9 +1,9 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -115,7 +115,7 @@ public class Bench {
                 app.stop();
                 row("6. start-up to ready, Camel Main", f2(seconds) + " s", "", "target < 3 s");
             }
-            row("6. start-up to ready, Quarkus", "n/a", "", "no Quarkus build yet (issue 5)");
+            row("6. start-up to ready, Quarkus", "n/a", "", "no Quarkus build: Camel Quarkus 3.33 is not on the registry here (README, Runtimes)");
         }
         Files.deleteIfExists(numbersFile);
 
@@ -246,34 +246,39 @@ public class Bench {
         }
     }
 
-    /** The real application jar, started in its own folder, ready once its REST port answers. */
+    /** The real application jar, started in its own folder, ready once its readiness check answers 200. */
     static final class App {
         final Process process;
         final int restPort;
+        final int managementPort;
 
-        private App(Process process, int restPort) {
+        private App(Process process, int restPort, int managementPort) {
             this.process = process;
             this.restPort = restPort;
+            this.managementPort = managementPort;
         }
 
         static App start(Path work, StandIn standIn, Map<String, String> env, String... jvm) throws Exception {
             int restPort = freePort();
+            int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(List.of(jvm));
             command.addAll(List.of("-jar", JAR.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("app.log").toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
-                    || k.startsWith("CAMEL_") || k.startsWith("JMS_") || k.startsWith("ERRORS_") || k.startsWith("STATE_"));
+                    || k.startsWith("CAMEL_") || k.startsWith("JMS_") || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("MANAGEMENT_")
+                    || k.startsWith("PROGRESS_") || k.equals("ONCE"));
             builder.environment().putAll(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", standIn.url(),
                     "CLEVERTAP_ACCOUNT_ID", "BENCH", "CLEVERTAP_PASSCODE", "bench-passcode",
                     "CLEVERTAP_BATCH_TIMEOUT_MS", "200", "INTAKE_REST_PORT", String.valueOf(restPort),
                     "INTAKE_REST_TOKEN", "bench-token", "JMS_EMBEDDED_PORT", String.valueOf(freePort()),
                     "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", "WARN"));
+            builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
             builder.environment().putAll(env);
             Process process = builder.start();
-            App app = new App(process, restPort);
-            while (!app.listening()) {
+            App app = new App(process, restPort, managementPort);
+            while (!app.ready()) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the application did not start; see " + work.resolve("app.log"));
                 }
@@ -282,10 +287,18 @@ public class Bench {
             return app;
         }
 
-        boolean listening() {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", restPort), 100);
-                return true;
+        /** /observe/health/ready: the routes run, every consumer has polled, CleverTap and the error channel are fine. */
+        boolean ready() {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort
+                        + "/observe/health/ready").toURL().openConnection();
+                connection.setConnectTimeout(100);
+                connection.setReadTimeout(1000);
+                try {
+                    return connection.getResponseCode() == 200;
+                } finally {
+                    connection.disconnect();
+                }
             } catch (IOException e) {
                 return false;
             }

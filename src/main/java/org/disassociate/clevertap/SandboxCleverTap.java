@@ -10,7 +10,7 @@ import org.disassociate.clevertap.model.DisassociateRequest;
 import org.disassociate.clevertap.model.Identity;
 
 /**
- * The sandbox's stand-in for CleverTap's Disassociate API, served on loopback in the {@code dev} profile so that the
+ * The sandbox's stand-in for CleverTap's Disassociate API, served on loopback in the {@code sandbox} profile so that the
  * whole job runs with no account and no network. It answers as the real API does: 401 without credentials, at most
  * 1000 records, and it refuses numbers ending in 99 as "not an identity" (code 523), so the error channel has
  * something to show.

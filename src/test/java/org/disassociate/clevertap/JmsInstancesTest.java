@@ -109,7 +109,7 @@ class JmsInstancesTest {
     void theSandboxWithNoBrokerUrlAcceptsAMessageFromAPlainJmsClientOverTcp() throws Exception {
         Path work = ApplicationTestSupport.newWorkFolder();
         int jmsPort = ApplicationTestSupport.freePort();
-        Process sandbox = MainApplicationTest.application(work, Map.of("CAMEL_MAIN_PROFILE", "dev",
+        Process sandbox = MainApplicationTest.application(work, Map.of("CAMEL_MAIN_PROFILE", "sandbox",
                 "JMS_EMBEDDED_PORT", String.valueOf(jmsPort))).start();
         try {
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
