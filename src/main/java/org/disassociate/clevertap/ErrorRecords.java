@@ -20,10 +20,15 @@ public class ErrorRecords {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** A number that failed validation and was never sent. */
-    public List<ErrorRecord> invalidNumber(@Body PhoneNumber number) {
-        return List.of(new ErrorRecord(Identity.phone(shown(number.getInput())), null, number.getRejection(),
-                number.getSource(), null, now()));
+    /** The numbers of a chunk that failed validation and were never sent. */
+    public List<ErrorRecord> invalidNumbers(@Body CheckedNumbers checked) {
+        String at = now();
+        List<ErrorRecord> records = new ArrayList<>(checked.getInvalid().size());
+        for (PhoneNumber number : checked.getInvalid()) {
+            records.add(new ErrorRecord(Identity.phone(shown(number.getInput())), null, number.getRejection(),
+                    number.getSource(), null, at));
+        }
+        return records;
     }
 
     /** A message that is not a list of numbers at all: its raw body (cut) with the reason. */

@@ -115,7 +115,7 @@ public class OnceRun extends MainListenerSupport {
             }
             try (Stream<Path> entries = Files.list(dir)) {
                 return entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                        .filter(name -> !name.startsWith("."))
+                        .filter(name -> !name.startsWith(".") && !name.endsWith(".camelLock"))
                         .filter(name -> exclude == null || !exclude.matcher(name).matches()).toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package org.disassociate.clevertap;
 
+import java.util.List;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -51,6 +53,15 @@ public class PhoneNormaliser {
             metrics.invalid(submission);
         }
         return number;
+    }
+
+    /** Normalises a chunk of inputs (lines of a file, records of a REST body or JMS message) at once. */
+    public CheckedNumbers normaliseAll(@Body List<?> inputs, @ExchangeProperty("submission") Submission submission) {
+        CheckedNumbers checked = new CheckedNumbers(inputs.size());
+        for (Object input : inputs) {
+            checked.add(normalise(input, submission));
+        }
+        return checked;
     }
 
     PhoneNumber check(Identity identity, Submission submission) {

@@ -11,12 +11,11 @@ import org.apache.camel.Body;
 public class Spool {
 
     /** The valid numbers, one a line; empty when none is valid (then nothing is spooled). */
-    public String lines(@Body List<PhoneNumber> checked) {
-        StringBuilder lines = new StringBuilder(checked.size() * 15);
-        for (PhoneNumber number : checked) {
-            if (number.isValid()) {
-                lines.append(number.getE164()).append('\n');
-            }
+    public String lines(@Body CheckedNumbers checked) {
+        List<PhoneNumber> valid = checked.getValid();
+        StringBuilder lines = new StringBuilder(valid.size() * 15);
+        for (PhoneNumber number : valid) {
+            lines.append(number.getE164()).append('\n');
         }
         return lines.toString();
     }
