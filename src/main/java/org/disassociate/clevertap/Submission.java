@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.disassociate.clevertap.model.IntakeReply.Rejection;
 
 /**
@@ -42,7 +44,7 @@ public final class Submission {
         this.keepRejections = keepRejections;
     }
 
-    public static Submission ofFile(String fileName) {
+    public static Submission ofFile(@Header(Exchange.FILE_NAME) String fileName) {
         return new Submission("file:" + fileName, "file", false, false);
     }
 
@@ -50,7 +52,7 @@ public final class Submission {
      * A spool file, named {@code <intake>-<id>.txt} by the intake that wrote it: its numbers keep that intake as their
      * source ({@code rest}, {@code jms}).
      */
-    public static Submission ofSpoolFile(String fileName) {
+    public static Submission ofSpoolFile(@Header(Exchange.FILE_NAME) String fileName) {
         int dash = fileName.indexOf('-');
         String intake = dash > 0 ? fileName.substring(0, dash) : "spool";
         return new Submission(intake, intake, true, false);
