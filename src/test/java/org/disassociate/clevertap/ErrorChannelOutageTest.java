@@ -56,7 +56,8 @@ class ErrorChannelOutageTest extends ApplicationTestSupport {
         });
         unblockErrorChannelWhileTheFileWaits("during-outage.txt");
 
-        assertEquals(List.of("not-a-number", "+919812345699"), errorValues());
+        // each once; in no particular order (the invalid and the unprocessed are written by different routes)
+        assertEquals(List.of("+919812345699", "not-a-number"), errorValues().stream().sorted().toList());
         assertEquals(200, management("/observe/health/ready").statusCode(), "ready again once a write succeeded");
     }
 
