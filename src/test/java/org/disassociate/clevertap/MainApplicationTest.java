@@ -1,10 +1,13 @@
 package org.disassociate.clevertap;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +84,24 @@ class MainApplicationTest {
                 "clevertap.account-id (CLEVERTAP_ACCOUNT_ID) is not set");
         assertRefusedClearly(runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A")),
                 "clevertap.passcode (CLEVERTAP_PASSCODE) is not set");
+    }
+
+    @Test
+    void aRestOrManagementPortInUseIsRefusedAtStartUp() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            String port = String.valueOf(taken.getLocalPort());
+            Map<String, String> account = Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A",
+                    "CLEVERTAP_PASSCODE", "P", "CAMEL_SERVER_HOST", "127.0.0.1", "CAMEL_MANAGEMENT_HOST", "127.0.0.1");
+
+            Map<String, String> rest = new HashMap<>(account);
+            rest.put("INTAKE_REST_PORT", port);
+            assertRefusedClearly(runToExit(rest), "intake.rest.port (INTAKE_REST_PORT) is " + port + ", and 127.0.0.1:" + port
+                    + " cannot be listened on");
+
+            Map<String, String> management = new HashMap<>(account);
+            management.put("MANAGEMENT_PORT", port);
+            assertRefusedClearly(runToExit(management), "management.port (MANAGEMENT_PORT) is " + port);
+        }
     }
 
     @Test
