@@ -49,11 +49,7 @@ public class PhoneListReader {
     /** The file's values in chunks of up to {@value #CHUNK}, read lazily. */
     public Iterator<List<String>> readInChunks(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName)
             throws IOException {
-        return chunks(read(in, fileName), chunkSize);
-    }
-
-    static Iterator<List<String>> chunks(Iterator<String> values, int size) {
-        return new ChunkIterator(values, size);
+        return new ChunkIterator(read(in, fileName), chunkSize);
     }
 
     public Iterator<String> read(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName) throws IOException {

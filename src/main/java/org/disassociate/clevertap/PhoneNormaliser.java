@@ -41,27 +41,27 @@ public class PhoneNormaliser {
     }
 
     /**
-     * Normalises one input (a line of a file, or a record of a REST body) and counts it on its submission.
+     * Normalises a chunk of inputs (lines of a file, records of a REST body or JMS message) and counts each on its
+     * submission; the metrics are counted once for the chunk.
      */
-    public PhoneNumber normalise(@Body Object input, @ExchangeProperty("submission") Submission submission) {
-        PhoneNumber number = input instanceof Identity identity ? check(identity, submission) : check(text(input), submission);
-        if (number.isValid()) {
-            submission.accepted();
-            metrics.accepted(submission);
-        } else {
-            submission.rejected(ErrorRecords.shown(number.getInput()), number.getRejection());
-            metrics.invalid(submission);
-        }
-        return number;
-    }
-
-    /** Normalises a chunk of inputs (lines of a file, records of a REST body or JMS message) at once. */
     public CheckedNumbers normaliseAll(@Body List<?> inputs, @ExchangeProperty("submission") Submission submission) {
         CheckedNumbers checked = new CheckedNumbers(inputs.size());
         for (Object input : inputs) {
             checked.add(normalise(input, submission));
         }
+        metrics.accepted(submission, checked.getValid().size());
+        metrics.invalid(submission, checked.getInvalid().size());
         return checked;
+    }
+
+    private PhoneNumber normalise(Object input, Submission submission) {
+        PhoneNumber number = input instanceof Identity identity ? check(identity, submission) : check(text(input), submission);
+        if (number.isValid()) {
+            submission.accepted();
+        } else {
+            submission.rejected(ErrorRecords.shown(number.getInput()), number.getRejection());
+        }
+        return number;
     }
 
     PhoneNumber check(Identity identity, Submission submission) {

@@ -107,26 +107,26 @@ public class ServiceMetrics implements CamelContextAware, StartupListener {
         }
     }
 
-    /** The registry the meters are kept in; Camel's Prometheus registry is one of its members. */
-    public MeterRegistry getRegistry() {
-        return meters;
-    }
-
     // --- intake
 
-    public void accepted(Submission submission) {
+    /** {@code count} valid numbers of a submission were taken in. */
+    public void accepted(Submission submission, int count) {
+        if (count == 0) {
+            return;
+        }
         if (submission.isBatched()) {
-            pending.incrementAndGet();
+            pending.addAndGet(count);
         }
         if (submission.isCountedAtIntake()) {
-            accepted(submission.getIntake()).increment();
+            accepted(submission.getIntake()).increment(count);
         }
     }
 
-    public void invalid(Submission submission) {
-        if (submission.isCountedAtIntake()) {
-            invalid.incrementAndGet();
-            invalid(submission.getIntake()).increment();
+    /** {@code count} inputs of a submission were refused as not a phone number. */
+    public void invalid(Submission submission, int count) {
+        if (count > 0 && submission.isCountedAtIntake()) {
+            invalid.addAndGet(count);
+            invalid(submission.getIntake()).increment(count);
         }
     }
 
