@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
+import org.disassociate.clevertap.operations.OnceRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ package org.disassociate.clevertap;
 public class ConfigurationException extends RuntimeException {
 
     public ConfigurationException(String message) {
-        super(message);
+        // no stack trace: start-up prints the message alone, and Camel's own log of a failed start shows no trace of it
+        super(message, null, false, false);
     }
 }

@@ -10,6 +10,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.disassociate.clevertap.batching.Settlement;
+
+
 class GracefulStopTest extends ApplicationTestSupport {
 
     @Override
@@ -25,8 +28,8 @@ class GracefulStopTest extends ApplicationTestSupport {
         drop("few.txt", numbers(7, 300));
         // the file's exchange waits, in flight, until its 7 numbers are settled
         await().atMost(WAIT).until(() -> context.getInflightRepository().browse().stream()
-                .map(inflight -> inflight.getExchange().getProperty("submission", Submission.class))
-                .anyMatch(submission -> submission != null && submission.getAccepted() == 7));
+                .map(inflight -> inflight.getExchange().getProperty("settlement", Settlement.class))
+                .anyMatch(settlement -> settlement != null && settlement.getAccepted() == 7));
         assertEquals(0, standIn.requests().size(), "nothing sent before the stop: the batch is neither full nor quiet");
 
         context.stop();

@@ -20,6 +20,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.disassociate.clevertap.intake.JmsBroker;
+import org.disassociate.clevertap.sandbox.QueueSender;
+
+
+
+
 /** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
 class JmsInstancesTest {
 
@@ -62,13 +68,13 @@ class JmsInstancesTest {
     @Test
     void twoInstancesOnOneBrokerShareTheQueueAndDeliverEveryNumberOnce() throws Exception {
         Path brokerWork = ApplicationTestSupport.newWorkFolder();
-        Broker broker = new Broker();
+        JmsBroker broker = new JmsBroker();
         broker.setEmbeddedPort(ApplicationTestSupport.freePort());
         broker.setEmbeddedDataDir(brokerWork.resolve("broker").toString());
         broker.start();
         Path first = ApplicationTestSupport.newWorkFolder();
         Path second = ApplicationTestSupport.newWorkFolder();
-        Map<String, String> onTheBroker = Map.of("JMS_BROKER_URL", broker.getConnectedUrl());
+        Map<String, String> onTheBroker = Map.of("JMS_BROKER_URL", broker.connectionUrl());
         Process one = instance(first, onTheBroker);
         Process two = instance(second, onTheBroker);
         try {
@@ -87,7 +93,7 @@ class JmsInstancesTest {
             awaitConsuming(first);
             awaitConsuming(second);
 
-            send(broker.getConnectedUrl(), messages);
+            send(broker.connectionUrl(), messages);
 
             await().atMost(LONG_WAIT).until(() -> standIn.allValues().size() >= numbers.size());
             assertEquals(20_000, numbers.size());

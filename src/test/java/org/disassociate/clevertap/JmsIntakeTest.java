@@ -16,6 +16,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.disassociate.clevertap.intake.JmsBroker;
+
+
 /**
  * The JMS intake on the embedded Artemis broker (no jms.broker-url), fed over TCP by a plain JMS client, as another
  * program would.
@@ -69,7 +72,7 @@ class JmsIntakeTest extends ApplicationTestSupport {
         assertEquals(1, poison.size(), "the poison message once, not redelivered: " + poison);
         assertEquals("{\"d\": [unclosed", poison.get(0).path("record").path("value").asText());
         assertEquals("jms", poison.get(0).path("source").asText());
-        Broker broker = context.getRegistry().lookupByNameAndType("broker", Broker.class);
+        JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
         await().atMost(WAIT).until(() -> broker.messageCount(QUEUE) == 0);
     }
 }

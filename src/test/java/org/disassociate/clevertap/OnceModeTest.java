@@ -13,6 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.disassociate.clevertap.operations.OnceRun;
+
+
+
+
 /**
  * {@code java -jar … --once}, as cron and CI jobs run it: the inbox is worked, and the exit status says how it went.
  * The real {@code main} in a JVM of its own.
@@ -85,7 +90,7 @@ class OnceModeTest {
         Run run = runOnce(Map.of("list.txt", "+919812345601\nnot-a-number\n+919812345699\n"), Map.of(), false);
 
         assertEquals(OnceRun.SOME_FAILED, run.exitCode(), run.output());
-        assertTrue(run.output().contains("2 to the error channel (1 invalid, 1 not processed, 0 batch(es) failed as a whole)"),
+        assertTrue(run.output().contains("2 to the error channel (1 invalid, 1 not processed, 0 of them in batches that failed as a whole)"),
                 run.output());
     }
 

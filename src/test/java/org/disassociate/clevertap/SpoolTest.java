@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.disassociate.clevertap.intake.Spool;
+import org.disassociate.clevertap.validation.CheckedNumbers;
+import org.disassociate.clevertap.validation.PhoneNumber;
+
+
+
+
 /** The spool on its own: what an acknowledged append leaves on disk, with many requests at once and after a crash. */
 class SpoolTest {
 
@@ -22,7 +29,7 @@ class SpoolTest {
     private static CheckedNumbers checked(String... e164) {
         CheckedNumbers checked = new CheckedNumbers(e164.length);
         for (String value : e164) {
-            checked.add(PhoneNumber.accepted(value, value, Submission.ofRest()));
+            checked.add(PhoneNumber.accepted(value, value, "rest", null));
         }
         return checked;
     }
@@ -49,7 +56,7 @@ class SpoolTest {
         for (int i = 0; i < 4000; i++) {
             String number = ApplicationTestSupport.indian(i);
             sent.add(clients.submit(() -> {
-                spool.append(checked(number), Submission.ofRest());
+                spool.append(checked(number), "rest");
                 return null;
             }));
         }

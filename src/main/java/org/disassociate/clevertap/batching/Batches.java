@@ -1,0 +1,66 @@
+package org.disassociate.clevertap.batching;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.disassociate.clevertap.errors.ErrorRecord;
+import org.disassociate.clevertap.validation.PhoneNumber;
+
+/** Opens batches with an id that names this run, and settles their numbers on their files when they are done. */
+public class Batches {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong sequence = new AtomicLong();
+
+    public Batch open(@Body List<PhoneNumber> numbers) {
+        return new Batch(run + "-" + sequence.incrementAndGet(), numbers);
+    }
+
+    /**
+     * CleverTap answered the batch: the numbers it listed as unprocessed (now in the error channel) failed, every other
+     * number was processed.
+     */
+    public Outcome answered(@ExchangeProperty("batch") Batch batch, @ExchangeProperty("unprocessed") List<ErrorRecord> unprocessed) {
+        Set<String> failed = new HashSet<>();
+        if (unprocessed != null) {
+            unprocessed.forEach(record -> failed.add(record.record().value()));
+        }
+        return settle(batch, failed::contains, false);
+    }
+
+    /** The batch failed as a whole (refused, or not taken after every retry); its numbers are in the error channel. */
+    public Outcome failed(@ExchangeProperty("batch") Batch batch) {
+        return settle(batch, value -> true, true);
+    }
+
+    private static Outcome settle(Batch batch, Predicate<String> hasFailed, boolean batchFailed) {
+        Instant now = Instant.now();
+        int processed = 0;
+        Map<Settlement, int[]> bySettlement = new IdentityHashMap<>();
+        for (PhoneNumber number : batch.getNumbers()) {
+            boolean numberFailed = hasFailed.test(number.getE164());
+            if (!numberFailed) {
+                processed++;
+            }
+            Settlement settlement = number.getSettlement();
+            if (settlement != null) {
+                bySettlement.computeIfAbsent(settlement, s -> new int[2])[numberFailed ? 1 : 0]++;
+            }
+        }
+        bySettlement.forEach((settlement, counts) -> settlement.settled(counts[0], counts[1], batchFailed, now));
+        return new Outcome(processed, batch.size() - processed);
+    }
+
+    /** How many numbers of a settled batch CleverTap processed, and how many went to the error channel. */
+    public record Outcome(int processed, int failed) {
+    }
+}

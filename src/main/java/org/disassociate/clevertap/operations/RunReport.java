@@ -1,0 +1,30 @@
+package org.disassociate.clevertap.operations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What became of one input file, written beside it as {@code <file>.report.json} in {@code .done/} (or {@code .failed/}):
+ * enough to answer "did this list go through?" without reading logs.
+ *
+ * @param file         the file's name
+ * @param outcome      {@code delivered}: every valid number processed by CleverTap; {@code delivered-with-errors}: some
+ *                     went to the error channel; {@code failed}: the file could not be read (see {@code reason})
+ * @param accepted     valid numbers read
+ * @param invalid      lines refused as not a phone number (in the error channel)
+ * @param processed    numbers CleverTap processed (validated only, when {@code dryRun})
+ * @param failed       valid numbers CleverTap did not process (in the error channel)
+ * @param startedAt    when reading began, ISO-8601
+ * @param finishedAt   when the last number was settled
+ * @param durationMs   the two apart
+ * @param firstBatchAt when the first batch holding its numbers was answered
+ * @param lastBatchAt  when the last was
+ * @param dryRun       whether CleverTap was asked to validate only
+ * @param errorChannel where the error records are ({@code errors.uri})
+ * @param errorSource  the {@code source} of this file's error records there
+ * @param reason       why the file failed; null otherwise
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunReport(String file, String outcome, long accepted, long invalid, long processed, long failed,
+        String startedAt, String finishedAt, long durationMs, String firstBatchAt, String lastBatchAt, boolean dryRun,
+        String errorChannel, String errorSource, String reason) {
+}

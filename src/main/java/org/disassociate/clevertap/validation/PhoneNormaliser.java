@@ -1,0 +1,91 @@
+package org.disassociate.clevertap.validation;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.disassociate.clevertap.ConfigurationException;
+import org.disassociate.clevertap.api.Identity;
+import org.disassociate.clevertap.batching.Settlement;
+
+/**
+ * Decides whether an input is a phone number CleverTap can take, and writes it in E.164 with libphonenumber. Numbers
+ * written without {@code +} are read as numbers of {@code clevertap.default-country}.
+ */
+public class PhoneNormaliser {
+
+    /** Longer inputs are not phone numbers; libphonenumber itself stops at 250 characters. */
+    static final int MAX_INPUT_LENGTH = 64;
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private String defaultCountry = "IN";
+
+    public void setDefaultCountry(String defaultCountry) {
+        String country = defaultCountry == null ? "" : defaultCountry.trim().toUpperCase(Locale.ROOT);
+        if (!util.getSupportedRegions().contains(country)) {
+            throw new ConfigurationException("clevertap.default-country '" + defaultCountry
+                    + "' is not an ISO 3166 country code libphonenumber knows (for example IN, US, SG)");
+        }
+        this.defaultCountry = country;
+    }
+
+    /**
+     * Checks a chunk of inputs (lines of a file, records of a REST body or JMS message): strings, or CleverTap
+     * identities ({@code {"type":"phone","value":…}}).
+     */
+    public CheckedNumbers normaliseAll(@Body List<?> inputs, @ExchangeProperty("source") String source,
+            @ExchangeProperty("settlement") Settlement settlement) {
+        CheckedNumbers checked = new CheckedNumbers(inputs.size());
+        for (Object input : inputs) {
+            checked.add(input instanceof Identity identity ? check(identity, source, settlement)
+                    : check(input == null ? null : input.toString(), source, settlement));
+        }
+        return checked;
+    }
+
+    PhoneNumber check(Identity identity, String source, Settlement settlement) {
+        if (!Identity.PHONE.equalsIgnoreCase(identity.type())) {
+            return PhoneNumber.rejected(identity.value(),
+                    "type must be \"phone\", not " + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
+                    source, settlement);
+        }
+        return check(identity.value(), source, settlement);
+    }
+
+    PhoneNumber check(String input, String source, Settlement settlement) {
+        String raw = input == null ? "" : input.strip();
+        if (raw.isEmpty()) {
+            return PhoneNumber.rejected(input, "empty value", source, settlement);
+        }
+        if (raw.length() > MAX_INPUT_LENGTH) {
+            return PhoneNumber.rejected(input, "too long for a phone number (" + raw.length() + " characters)", source,
+                    settlement);
+        }
+        try {
+            Phonenumber.PhoneNumber parsed = util.parse(raw, defaultCountry);
+            if (!util.isValidNumber(parsed)) {
+                String region = util.getRegionCodeForNumber(parsed);
+                return PhoneNumber.rejected(input, "not a valid phone number"
+                        + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region), source,
+                        settlement);
+            }
+            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), source, settlement);
+        } catch (NumberParseException e) {
+            return PhoneNumber.rejected(input, "not a phone number: " + reason(e), source, settlement);
+        }
+    }
+
+    private static String reason(NumberParseException e) {
+        return switch (e.getErrorType()) {
+            case INVALID_COUNTRY_CODE -> "unknown country code";
+            case NOT_A_NUMBER -> "not a number";
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "too short";
+            case TOO_LONG -> "too long";
+        };
+    }
+}
