@@ -11,12 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -59,7 +57,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        work = newWorkFolder();
+        work = TestFiles.newWorkFolder();
         restPort = freePort();
         Properties p = new Properties();
         p.setProperty("clevertap.region", "in1");
@@ -92,15 +90,9 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         return new Properties();
     }
 
-    /** A fresh folder under target/, kept after the run for a look at what a failing test left. */
-    static Path newWorkFolder() {
-        try {
-            Path root = Path.of("target", "test-work");
-            Files.createDirectories(root);
-            return Files.createTempDirectory(root, "run-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The embedded broker of the application under test. */
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + jmsPort;
     }
 
     Path inbox() {
@@ -117,14 +109,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
     void drop(String name, String content) {
-        try {
-            Files.createDirectories(inbox());
-            Path staged = work.resolve(name + ".staged");
-            Files.writeString(staged, content, StandardCharsets.UTF_8);
-            Files.move(staged, inbox().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestFiles.drop(inbox(), name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     void awaitDone(String name) {
@@ -135,24 +120,9 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".failed").resolve(name)));
     }
 
-    /** Every line of the error channel so far. */
+    /** Every record of the error channel so far. */
     List<JsonNode> errors() {
-        List<JsonNode> records = new ArrayList<>();
-        if (!Files.isDirectory(errorsDir())) {
-            return records;
-        }
-        try (Stream<Path> files = Files.list(errorsDir())) {
-            for (Path file : files.sorted().toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    if (!line.isBlank()) {
-                        records.add(CleverTapStandIn.MAPPER.readTree(line));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return records;
+        return TestFiles.errorRecords(errorsDir());
     }
 
     List<String> errorValues() {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.disassociate.clevertap.batching.Settlement;
 
 
+
 class GracefulStopTest extends ApplicationTestSupport {
 
     @Override

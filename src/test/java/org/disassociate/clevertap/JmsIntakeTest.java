@@ -1,15 +1,12 @@
 package org.disassociate.clevertap;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -19,49 +16,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.disassociate.clevertap.intake.JmsBroker;
 
 
+
 /**
  * The JMS intake on the embedded Artemis broker (no jms.broker-url), fed over TCP by a plain JMS client, as another
  * program would.
  */
 class JmsIntakeTest extends ApplicationTestSupport {
 
-    private static final String QUEUE = "clevertap.disassociate";
-
-    private Connection connect() throws Exception {
-        Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort).createConnection();
-        connection.start();
-        return connection;
-    }
-
     @Test
     void fiveThousandNumbersAsSingleMultiLineAndJsonMessagesArriveInBatchesOfAtMost1000() throws Exception {
         Set<String> sent = new HashSet<>();
+        List<QueueClient.MessageMaker> messages = new ArrayList<>();
         long next = 40_000_000;
-        try (Connection connection = connect()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
-            for (int m = 0; sent.size() < 5000; m++) {
-                List<String> numbers = new ArrayList<>();
-                for (int i = 0; i < (m % 3 == 0 ? 1 : 25) && sent.size() + numbers.size() < 5000; i++) {
-                    numbers.add(indian(next++));
-                }
-                sent.addAll(numbers);
-                switch (m % 3) {
-                    case 0 -> producer.send(session.createTextMessage(numbers.get(0)));
-                    case 1 -> producer.send(session.createTextMessage(String.join("\n", numbers) + "\n"));
-                    default -> {
-                        StringBuilder json = new StringBuilder("{\"d\":[");
-                        for (String number : numbers) {
-                            json.append(json.length() > 6 ? "," : "").append("{\"type\":\"phone\",\"value\":\"").append(number).append("\"}");
-                        }
-                        BytesMessage bytes = session.createBytesMessage();
-                        bytes.writeBytes(json.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        producer.send(bytes);
-                    }
-                }
+        for (int m = 0; sent.size() < 5000; m++) {
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < (m % 3 == 0 ? 1 : 25) && sent.size() + numbers.size() < 5000; i++) {
+                numbers.add(indian(next++));
             }
-            producer.send(session.createTextMessage("{\"d\": [unclosed"));
+            sent.addAll(numbers);
+            switch (m % 3) {
+                case 0 -> messages.add(session -> session.createTextMessage(numbers.get(0)));
+                case 1 -> messages.add(session -> session.createTextMessage(String.join("\n", numbers) + "\n"));
+                default -> messages.add(session -> {
+                    BytesMessage bytes = session.createBytesMessage();
+                    bytes.writeBytes(TestFiles.disassociateBody(numbers).getBytes(StandardCharsets.UTF_8));
+                    return bytes;
+                });
+            }
         }
+        messages.add(session -> session.createTextMessage("{\"d\": [unclosed"));
+        QueueClient.send(brokerUrl(), messages);
 
         // numbers ending in 99 are refused by CleverTap's stand-in (523): they reach it, and the error channel
         await().atMost(WAIT).until(() -> new HashSet<>(standIn.allValues()).containsAll(sent));
@@ -73,6 +57,6 @@ class JmsIntakeTest extends ApplicationTestSupport {
         assertEquals("{\"d\": [unclosed", poison.get(0).path("record").path("value").asText());
         assertEquals("jms", poison.get(0).path("source").asText());
         JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
-        await().atMost(WAIT).until(() -> broker.messageCount(QUEUE) == 0);
+        await().atMost(WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
     }
 }

@@ -21,10 +21,11 @@ import org.disassociate.clevertap.validation.PhoneNumber;
 
 
 
+
 /** The spool on its own: what an acknowledged append leaves on disk, with many requests at once and after a crash. */
 class SpoolTest {
 
-    private final Path dir = ApplicationTestSupport.newWorkFolder().resolve("spool");
+    private final Path dir = TestFiles.newWorkFolder().resolve("spool");
 
     private static CheckedNumbers checked(String... e164) {
         CheckedNumbers checked = new CheckedNumbers(e164.length);

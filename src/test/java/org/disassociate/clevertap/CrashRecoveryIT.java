@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and started again on the same folders each time. Every number it accepted must in the end have reached CleverTap's
  * stand-in or the error channel.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     static final int FILES = 4;
     static final int PER_FILE = 10_000;
@@ -47,7 +46,7 @@ class CrashRecoveryTest {
     static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    final Path work = ApplicationTestSupport.newWorkFolder();
+    final Path work = TestFiles.newWorkFolder();
     final int restPort = ApplicationTestSupport.freePort();
 
     @BeforeAll
@@ -57,7 +56,7 @@ class CrashRecoveryTest {
     }
 
     Process start() throws IOException {
-        Process process = MainApplicationTest.application(work, Map.of(
+        Process process = ForkedApplication.builder(work, Map.of(
                 "CLEVERTAP_REGION", "in1",
                 "CLEVERTAP_BASE_URL", standIn.baseUrl(),
                 "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
@@ -90,16 +89,7 @@ class CrashRecoveryTest {
     }
 
     boolean hasWorkLeft() throws IOException {
-        return !regularFiles(work.resolve("inbox")).isEmpty() || !regularFiles(work.resolve("state").resolve("spool")).isEmpty();
-    }
-
-    static List<Path> regularFiles(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList();
-        }
+        return !TestFiles.regularFiles(work.resolve("inbox")).isEmpty() || !TestFiles.regularFiles(work.resolve("state").resolve("spool")).isEmpty();
     }
 
     /** Posts each request not yet answered 202; returns once all are taken or the application has gone. */
@@ -108,18 +98,14 @@ class CrashRecoveryTest {
             if (taken.contains(i)) {
                 continue;
             }
-            StringBuilder body = new StringBuilder("{\"d\":[");
-            for (String number : requests.get(i)) {
-                body.append(body.length() > 6 ? "," : "").append("{\"type\":\"phone\",\"value\":\"").append(number).append("\"}");
-            }
-            body.append("]}");
+            String body = TestFiles.disassociateBody(requests.get(i));
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
                         .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + ApplicationTestSupport.TOKEN)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 202) {
                     synchronized (taken) {
                         taken.add(i);
@@ -178,27 +164,15 @@ class CrashRecoveryTest {
             accepted.addAll(request);
         }
         Set<String> settled = new HashSet<>(standIn.allValues());
-        for (JsonNode error : errorRecords()) {
+        for (JsonNode error : TestFiles.errorRecords(work.resolve("errors"))) {
             settled.add(error.path("record").path("value").asText());
         }
         List<String> lost = accepted.stream().filter(n -> !settled.contains(n)).toList();
         assertEquals(List.of(), lost.subList(0, Math.min(20, lost.size())), lost.size() + " numbers lost of " + accepted.size());
         assertEquals(FILES * PER_FILE + REST_REQUESTS * PER_REQUEST, accepted.size());
-        assertEquals(FILES, regularFiles(work.resolve("inbox").resolve(".done")).stream()
+        assertEquals(FILES, TestFiles.regularFiles(work.resolve("inbox").resolve(".done")).stream()
                 .filter(f -> !f.getFileName().toString().endsWith(".report.json")).count(), "the files are done (beside their reports)");
         String log = Files.readString(work.resolve("output.log"));
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "passcode in the log");
-    }
-
-    List<JsonNode> errorRecords() throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        for (Path file : regularFiles(work.resolve("errors"))) {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    records.add(CleverTapStandIn.MAPPER.readTree(line));
-                }
-            }
-        }
-        return records;
     }
 }

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.jms.Connection;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,24 +22,14 @@ import org.disassociate.clevertap.sandbox.QueueSender;
 
 
 
-/** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
-class JmsInstancesTest {
 
-    static final String QUEUE = "clevertap.disassociate";
+/** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
+class JmsInstancesIT {
+
     static final Duration LONG_WAIT = Duration.ofMinutes(2);
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
-
-    static void send(String url, List<String> bodies) throws Exception {
-        try (Connection connection = new ActiveMQConnectionFactory(url).createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
-            for (String body : bodies) {
-                producer.send(session.createTextMessage(body));
-            }
-        }
-    }
 
     static Process instance(Path work, Map<String, String> env) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of(
@@ -53,7 +39,7 @@ class JmsInstancesTest {
                 "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300"));
         all.putAll(env);
-        return MainApplicationTest.application(work, all).start();
+        return ForkedApplication.builder(work, all).start();
     }
 
     static void awaitConsuming(Path work) {
@@ -67,13 +53,13 @@ class JmsInstancesTest {
 
     @Test
     void twoInstancesOnOneBrokerShareTheQueueAndDeliverEveryNumberOnce() throws Exception {
-        Path brokerWork = ApplicationTestSupport.newWorkFolder();
+        Path brokerWork = TestFiles.newWorkFolder();
         JmsBroker broker = new JmsBroker();
         broker.setEmbeddedPort(ApplicationTestSupport.freePort());
         broker.setEmbeddedDataDir(brokerWork.resolve("broker").toString());
         broker.start();
-        Path first = ApplicationTestSupport.newWorkFolder();
-        Path second = ApplicationTestSupport.newWorkFolder();
+        Path first = TestFiles.newWorkFolder();
+        Path second = TestFiles.newWorkFolder();
         Map<String, String> onTheBroker = Map.of("JMS_BROKER_URL", broker.connectionUrl());
         Process one = instance(first, onTheBroker);
         Process two = instance(second, onTheBroker);
@@ -93,7 +79,7 @@ class JmsInstancesTest {
             awaitConsuming(first);
             awaitConsuming(second);
 
-            send(broker.connectionUrl(), messages);
+            QueueClient.sendTexts(broker.connectionUrl(), messages);
 
             await().atMost(LONG_WAIT).until(() -> standIn.allValues().size() >= numbers.size());
             assertEquals(20_000, numbers.size());
@@ -101,7 +87,7 @@ class JmsInstancesTest {
             sent.sort(null);
             assertEquals(numbers, sent, "every number once: none lost, none sent twice");
             assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000));
-            await().atMost(LONG_WAIT).until(() -> broker.messageCount(QUEUE) == 0);
+            await().atMost(LONG_WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
         } finally {
             stop(one);
             stop(two);
@@ -113,9 +99,9 @@ class JmsInstancesTest {
 
     @Test
     void theSandboxWithNoBrokerUrlAcceptsAMessageFromAPlainJmsClientOverTcp() throws Exception {
-        Path work = ApplicationTestSupport.newWorkFolder();
+        Path work = TestFiles.newWorkFolder();
         int jmsPort = ApplicationTestSupport.freePort();
-        Process sandbox = MainApplicationTest.application(work, Map.of("CAMEL_MAIN_PROFILE", "sandbox",
+        Process sandbox = ForkedApplication.builder(work, Map.of("CAMEL_MAIN_PROFILE", "sandbox",
                 "JMS_EMBEDDED_PORT", String.valueOf(jmsPort))).start();
         try {
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));

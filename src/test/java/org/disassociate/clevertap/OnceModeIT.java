@@ -18,11 +18,12 @@ import org.disassociate.clevertap.operations.OnceRun;
 
 
 
+
 /**
  * {@code java -jar … --once}, as cron and CI jobs run it: the inbox is worked, and the exit status says how it went.
  * The real {@code main} in a JVM of its own.
  */
-class OnceModeTest {
+class OnceModeIT {
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
@@ -31,7 +32,7 @@ class OnceModeTest {
     }
 
     private Run runOnce(Map<String, String> files, Map<String, String> extraEnv, boolean onCommandLine) throws Exception {
-        Path work = ApplicationTestSupport.newWorkFolder();
+        Path work = TestFiles.newWorkFolder();
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox);
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -44,7 +45,7 @@ class OnceModeTest {
         if (!onCommandLine) {
             env.put("ONCE", "true");
         }
-        ProcessBuilder builder = MainApplicationTest.application(work, env);
+        ProcessBuilder builder = ForkedApplication.builder(work, env);
         if (onCommandLine) {
             builder.command().add("--once");
         }

@@ -1,17 +1,12 @@
 package org.disassociate.clevertap;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,49 +24,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real {@code Application.main} in a JVM of its own, from the project root, configured through environment
  * variables as an operator does.
  */
-class MainApplicationTest {
+class MainApplicationIT {
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
 
-    record Run(int exitCode, String output) {
-    }
-
-    static ProcessBuilder application(Path work, Map<String, String> env, String... jvmOptions) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
-                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
-                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.equals("ONCE"));
-        builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
-        builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
-        builder.environment().put("STATE_DIR", work.resolve("state").toString());
-        builder.environment().put("JMS_EMBEDDED_PORT", String.valueOf(ApplicationTestSupport.freePort()));
-        builder.environment().put("JMS_EMBEDDED_DATA_DIR", work.resolve("broker").toString());
-        builder.environment().put("INTAKE_REST_PORT", String.valueOf(ApplicationTestSupport.freePort()));
-        builder.environment().put("MANAGEMENT_PORT", String.valueOf(ApplicationTestSupport.freePort()));
-        builder.environment().putAll(env);
-        return builder;
-    }
-
-    static Run runToExit(Map<String, String> env) throws Exception {
-        Path work = ApplicationTestSupport.newWorkFolder();
-        Process process = application(work, env).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application should stop by itself");
-        return new Run(process.exitValue(), Files.readString(work.resolve("output.log")));
-    }
-
-    static void assertRefusedClearly(Run run, String message) {
+    static void assertRefusedClearly(ForkedApplication.Run run, String message) {
         assertRefused(run, message);
         assertFalse(run.output().contains("\tat "), "no stack trace:\n" + run.output());
     }
 
     /** Refused with one line; Vert.x itself logs a trace of the bind that failed before, none of ours follows. */
-    static void assertRefused(Run run, String message) {
+    static void assertRefused(ForkedApplication.Run run, String message) {
         assertEquals(1, run.exitCode(), run.output());
         assertTrue(run.output().contains("Not started: " + message), run.output());
         assertFalse(run.output().contains("\tat org.disassociate"), "no stack trace of ours:\n" + run.output());
@@ -79,16 +43,16 @@ class MainApplicationTest {
 
     @Test
     void anUnknownRegionIsRefusedAtStartUpListingTheValidOnes() throws Exception {
-        Run run = runToExit(Map.of("CLEVERTAP_REGION", "xx9", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P"));
+        ForkedApplication.Run run = ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "xx9", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P"));
 
         assertRefusedClearly(run, "clevertap.region 'xx9' is not a CleverTap region; valid regions: in1, sg1, us1, aps3, mec1, eu1");
     }
 
     @Test
     void missingCredentialsAreRefusedAtStartUp() throws Exception {
-        assertRefusedClearly(runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_PASSCODE", "P")),
+        assertRefusedClearly(ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_PASSCODE", "P")),
                 "clevertap.account-id (CLEVERTAP_ACCOUNT_ID) is not set");
-        assertRefusedClearly(runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A")),
+        assertRefusedClearly(ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A")),
                 "clevertap.passcode (CLEVERTAP_PASSCODE) is not set");
     }
 
@@ -101,18 +65,18 @@ class MainApplicationTest {
 
             Map<String, String> rest = new HashMap<>(account);
             rest.put("INTAKE_REST_PORT", port);
-            assertRefused(runToExit(rest), "intake.rest.port (INTAKE_REST_PORT) is " + port + ", and 127.0.0.1:" + port
+            assertRefused(ForkedApplication.runToExit(rest), "intake.rest.port (INTAKE_REST_PORT) is " + port + ", and 127.0.0.1:" + port
                     + " cannot be listened on");
 
             Map<String, String> management = new HashMap<>(account);
             management.put("MANAGEMENT_PORT", port);
-            assertRefused(runToExit(management), "management.port (MANAGEMENT_PORT) is " + port);
+            assertRefused(ForkedApplication.runToExit(management), "management.port (MANAGEMENT_PORT) is " + port);
         }
     }
 
     @Test
     void aBatchSizeOver1000IsRefusedAtStartUp() throws Exception {
-        Run run = runToExit(Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P",
+        ForkedApplication.Run run = ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P",
                 "CLEVERTAP_BATCH_SIZE", "1001"));
 
         assertRefusedClearly(run, "clevertap.batch-size (CLEVERTAP_BATCH_SIZE) is 1001; CleverTap takes 1 to 1000 records a request");
@@ -126,8 +90,8 @@ class MainApplicationTest {
                         .withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}")));
         standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
                 .whenScenarioStateIs("500").willSetStateTo("ok").willReturn(aResponse().withStatus(500)));
-        Path work = ApplicationTestSupport.newWorkFolder();
-        Process process = application(work, Map.of(
+        Path work = TestFiles.newWorkFolder();
+        Process process = ForkedApplication.builder(work, Map.of(
                 "CLEVERTAP_REGION", "in1",
                 "CLEVERTAP_BASE_URL", standIn.baseUrl(),
                 "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
@@ -155,18 +119,8 @@ class MainApplicationTest {
         assertTrue(log.contains("TRACE"), "the log ran at TRACE");
         assertTrue(log.contains("Sending batch"), log);
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "passcode in the log");
-        String errors = readAll(work.resolve("errors"));
+        String errors = TestFiles.errorRecords(work.resolve("errors")).toString();
         assertTrue(errors.contains("Invalid Credentials"), errors);
         assertFalse(errors.contains(CleverTapStandIn.PASSCODE), "passcode in the error channel");
-    }
-
-    private static String readAll(Path folder) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                all.append(Files.readString(file, StandardCharsets.UTF_8));
-            }
-        }
-        return all.toString();
     }
 }

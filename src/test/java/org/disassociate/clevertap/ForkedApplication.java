@@ -1,0 +1,54 @@
+package org.disassociate.clevertap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real {@code Application.main} in a JVM of its own, from the project root, configured through environment
+ * variables as an operator does; its inbox, state, errors and broker in a work folder, its output in
+ * {@code output.log} there.
+ */
+final class ForkedApplication {
+
+    private ForkedApplication() {
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    /** The command, with free ports and the work folder's paths; {@code env} adds to or overrides them. */
+    static ProcessBuilder builder(Path work, Map<String, String> env, String... jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
+        builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
+                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
+                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.equals("ONCE"));
+        builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
+        builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
+        builder.environment().put("STATE_DIR", work.resolve("state").toString());
+        builder.environment().put("JMS_EMBEDDED_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().put("JMS_EMBEDDED_DATA_DIR", work.resolve("broker").toString());
+        builder.environment().put("INTAKE_REST_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    static Run runToExit(Map<String, String> env) throws Exception {
+        Path work = TestFiles.newWorkFolder();
+        Process process = builder(work, env).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application should stop by itself");
+        return new Run(process.exitValue(), Files.readString(work.resolve("output.log")));
+    }
+
+}

@@ -1,0 +1,81 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Files the application writes or reads, as the tests look at them: the error channel, the inbox, work folders. */
+final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    /** A fresh folder under target/, kept after the run for a look at what a failing test left. */
+    static Path newWorkFolder() {
+        try {
+            Path root = Path.of("target", "test-work");
+            Files.createDirectories(root);
+            return Files.createTempDirectory(root, "run-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every record of the error channel's files in {@code dir} so far, oldest file first. */
+    static List<JsonNode> errorRecords(Path dir) {
+        List<JsonNode> records = new ArrayList<>();
+        for (Path file : regularFiles(dir)) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        records.add(CleverTapStandIn.MAPPER.readTree(line));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return records;
+    }
+
+    /** The files of a folder (not its dot-files nor sub-folders), by name; none when it does not exist. */
+    static List<Path> regularFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
+    static void drop(Path inbox, String name, byte[] content) {
+        try {
+            Files.createDirectories(inbox);
+            Path staged = inbox.resolveSibling(name + ".staged");
+            Files.write(staged, content);
+            Files.move(staged, inbox.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CleverTap's request body, {@code {"d":[{"type":"phone","value":…}, …]}}, for these values. */
+    static String disassociateBody(List<String> values) {
+        StringBuilder body = new StringBuilder("{\"d\":[");
+        for (int i = 0; i < values.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"type\":\"phone\",\"value\":\"").append(values.get(i)).append("\"}");
+        }
+        return body.append("]}").toString();
+    }
+}
