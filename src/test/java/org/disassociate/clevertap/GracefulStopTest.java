@@ -14,6 +14,7 @@ import org.disassociate.clevertap.batching.Settlement;
 
 
 
+
 class GracefulStopTest extends ApplicationTestSupport {
 
     @Override

@@ -21,7 +21,7 @@ class NoRestTokenTest extends ApplicationTestSupport {
     }
 
     @Test
-    void withNoTokenConfiguredEveryCallIsRefused() throws Exception {
+    void withNoTokenConfiguredEveryBearerCallIsRefused() throws Exception {
         for (String authorization : new String[] {"Bearer ", "Bearer null", "Bearer"}) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))

@@ -1,25 +1,31 @@
 package org.disassociate.clevertap.batching;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.disassociate.clevertap.errors.ErrorRecord;
 import org.disassociate.clevertap.validation.PhoneNumber;
 
-/** Opens batches with an id that names this run, and settles their numbers on their files when they are done. */
+/**
+ * Opens batches with an id that names this run, and settles their numbers when they are done: on the files they were
+ * read from, and for the REST callers waiting for them.
+ */
 public class Batches {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sequence = new AtomicLong();
+    private WaitingRequests waitingRequests = new WaitingRequests();
+
+    public void setWaitingRequests(WaitingRequests waitingRequests) {
+        this.waitingRequests = waitingRequests;
+    }
 
     public Batch open(@Body List<PhoneNumber> numbers) {
         return new Batch(run + "-" + sequence.incrementAndGet(), numbers);
@@ -30,24 +36,24 @@ public class Batches {
      * number was processed.
      */
     public Outcome answered(@ExchangeProperty("batch") Batch batch, @ExchangeProperty("unprocessed") List<ErrorRecord> unprocessed) {
-        Set<String> failed = new HashSet<>();
-        if (unprocessed != null) {
-            unprocessed.forEach(record -> failed.add(record.record().value()));
+        return settle(batch, unprocessed, false);
+    }
+
+    /** The batch failed as a whole (refused, or not taken after every retry); its numbers' records are in the error channel. */
+    public Outcome failed(@ExchangeProperty("batch") Batch batch, @ExchangeProperty("unprocessed") List<ErrorRecord> records) {
+        return settle(batch, records, true);
+    }
+
+    private Outcome settle(Batch batch, List<ErrorRecord> failures, boolean batchFailed) {
+        Map<String, ErrorRecord> failed = new HashMap<>();
+        if (failures != null) {
+            failures.forEach(record -> failed.putIfAbsent(record.record().value(), record));
         }
-        return settle(batch, failed::contains, false);
-    }
-
-    /** The batch failed as a whole (refused, or not taken after every retry); its numbers are in the error channel. */
-    public Outcome failed(@ExchangeProperty("batch") Batch batch) {
-        return settle(batch, value -> true, true);
-    }
-
-    private static Outcome settle(Batch batch, Predicate<String> hasFailed, boolean batchFailed) {
         Instant now = Instant.now();
         int processed = 0;
         Map<Settlement, int[]> bySettlement = new IdentityHashMap<>();
         for (PhoneNumber number : batch.getNumbers()) {
-            boolean numberFailed = hasFailed.test(number.getE164());
+            boolean numberFailed = failed.containsKey(number.getE164());
             if (!numberFailed) {
                 processed++;
             }
@@ -57,6 +63,9 @@ public class Batches {
             }
         }
         bySettlement.forEach((settlement, counts) -> settlement.settled(counts[0], counts[1], batchFailed, now));
+        for (String value : batch.byValue().keySet()) {
+            waitingRequests.settled(value, failed.get(value), batchFailed);
+        }
         return new Outcome(processed, batch.size() - processed);
     }
 

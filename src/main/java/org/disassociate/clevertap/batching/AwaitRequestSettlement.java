@@ -1,0 +1,40 @@
+package org.disassociate.clevertap.batching;
+
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+/**
+ * Holds a REST request's answer, without holding a thread, until every one of its numbers is settled or its caller's
+ * wait ({@code Prefer: wait}) has passed; then sets the exchange property {@code settled} to say which. Its numbers
+ * are durable in the spool either way.
+ */
+public class AwaitRequestSettlement extends AsyncProcessorSupport {
+
+    private WaitingRequests waitingRequests = new WaitingRequests();
+
+    public void setWaitingRequests(WaitingRequests waitingRequests) {
+        this.waitingRequests = waitingRequests;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        WaitingRequest request = exchange.getProperty("waitingRequest", WaitingRequest.class);
+        int seconds = exchange.getProperty("waitSeconds", 0, Integer.class);
+        if (request.done().isDone()) {
+            exchange.setProperty("settled", true);
+            callback.done(true);
+            return true;
+        }
+        request.done().orTimeout(seconds, TimeUnit.SECONDS).whenComplete((done, timedOut) -> {
+            if (timedOut != null) {
+                waitingRequests.forget(request);
+            }
+            exchange.setProperty("settled", timedOut == null);
+            callback.done(false);
+        });
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+package org.disassociate.clevertap.intake;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.disassociate.clevertap.api.Identity;
+
+/**
+ * Reads what a REST call asks: its records (CleverTap's body), whether it is a dry run ({@code dryRun=1} in the query,
+ * as on CleverTap's endpoint, or the whole service in {@code clevertap.dry-run}), and how long its caller waits for
+ * CleverTap's answer ({@code Prefer: wait=<seconds>}, RFC 7240).
+ */
+public class RestRequests {
+
+    private static final Pattern DRY_RUN = Pattern.compile("(?:^|&)dryRun=(?:1|true)(?:&|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,9})", Pattern.CASE_INSENSITIVE);
+
+    private boolean serviceDryRun;
+    private int maxWaitSeconds = 300;
+
+    public void setServiceDryRun(boolean serviceDryRun) {
+        this.serviceDryRun = serviceDryRun;
+    }
+
+    /** The longest wait a caller may ask for; a longer one is cut to it. */
+    public void setMaxWaitSeconds(int maxWaitSeconds) {
+        this.maxWaitSeconds = maxWaitSeconds;
+    }
+
+    /** The records of the body, each read as a phone identity; 400 when the body is not CleverTap's or holds none. */
+    public List<Identity> read(@Body InputStream body) {
+        List<Identity> records;
+        try {
+            records = DisassociateBody.read(body);
+        } catch (DisassociateBody.MalformedException e) {
+            throw new IntakeRefusedException(400, e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new IntakeRefusedException(400, "the \"d\" array holds no records: " + DisassociateBody.EXPECTED);
+        }
+        return records;
+    }
+
+    /** Whether the request only validates: its numbers go to CleverTap with {@code dryRun=1} and nowhere else. */
+    public boolean isDryRun(@Header("CamelHttpQuery") String query) {
+        return serviceDryRun || (query != null && DRY_RUN.matcher(query).find());
+    }
+
+    /** The seconds the caller waits for CleverTap's answer ({@code Prefer: wait=N}, capped); null when it does not. */
+    public Integer waitSeconds(@Header("Prefer") String prefer) {
+        if (prefer == null) {
+            return null;
+        }
+        Matcher wait = WAIT.matcher(prefer);
+        return wait.find() ? Math.min(Integer.parseInt(wait.group(1)), maxWaitSeconds) : null;
+    }
+}
