@@ -2,9 +2,13 @@ package org.disassociate.clevertap;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -91,7 +95,7 @@ class MainApplicationIT {
         standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
                 .whenScenarioStateIs("500").willSetStateTo("ok").willReturn(aResponse().withStatus(500)));
         Path work = TestFiles.newWorkFolder();
-        Process process = ForkedApplication.builder(work, Map.of(
+        ProcessBuilder application = ForkedApplication.builder(work, Map.of(
                 "CLEVERTAP_REGION", "in1",
                 "CLEVERTAP_BASE_URL", standIn.baseUrl(),
                 "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
@@ -100,8 +104,20 @@ class MainApplicationIT {
                 "CLEVERTAP_MAX_IN_FLIGHT", "1",
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
-                "-DLOG_LEVEL=TRACE").start();
+                "-DLOG_LEVEL=TRACE");
+        String restPort = application.environment().get("INTAKE_REST_PORT");
+        Process process = application.start();
         try {
+            // a REST caller that authenticates as CleverTap's own API asks, with the passcode in a header, and one
+            // that sends a wrong passcode
+            for (String passcode : new String[] {CleverTapStandIn.PASSCODE, CleverTapStandIn.PASSCODE + "-wrong"}) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
+                        .header("Content-Type", "application/json")
+                        .header("X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID).header("X-CleverTap-Passcode", passcode)
+                        .POST(HttpRequest.BodyPublishers.ofString(TestFiles.disassociateBody(List.of("+919812345604")))).build();
+                await().atMost(ApplicationTestSupport.WAIT).ignoreExceptions().until(() -> ApplicationTestSupport.HTTP
+                        .send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 404);
+            }
             Files.createDirectories(work.resolve("inbox"));
             Files.writeString(work.resolve("numbers.txt"), "+919812345601\n+919812345602\n+919812345603\nbad\n");
             Files.move(work.resolve("numbers.txt"), work.resolve("inbox").resolve("numbers.txt"));
