@@ -32,8 +32,8 @@ public final class Application {
 
     static int run(String[] args) {
         List<String> camelArgs = new ArrayList<>(List.of(args));
-        OnceRun once = new OnceRun(camelArgs.remove(ONCE_OPTION));
         Main main = new Main();
+        OnceRun once = new OnceRun(camelArgs.remove(ONCE_OPTION), exitCode -> main.completed());
         main.setPropertyPlaceholderLocations(propertyLocations(profile()));
         main.addMainListener(once);
         try {

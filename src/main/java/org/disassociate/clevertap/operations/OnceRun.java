@@ -2,12 +2,12 @@ package org.disassociate.clevertap.operations;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.main.MainSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.disassociate.clevertap.batching.Settlement;
@@ -30,12 +30,18 @@ public class OnceRun extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(OnceRun.class);
 
     private final boolean onceFromCommandLine;
+    private final IntConsumer finish;
     private volatile int exitCode = DELIVERED;
     private volatile boolean active;
     private Settlements.Watch watch;
 
-    public OnceRun(boolean onceFromCommandLine) {
+    /**
+     * @param onceFromCommandLine whether {@code --once} was given
+     * @param finish              stops the runtime with the exit status: Camel Main's and Camel Quarkus' differ
+     */
+    public OnceRun(boolean onceFromCommandLine, IntConsumer finish) {
         this.onceFromCommandLine = onceFromCommandLine;
+        this.finish = finish;
     }
 
     public boolean isActive() {
@@ -76,7 +82,7 @@ public class OnceRun extends MainListenerSupport {
                     if (failure != null) {
                         LOG.error("Once: {}", failure.getMessage(), failure);
                     }
-                    ((MainSupport) main).completed();
+                    finish.accept(exitCode);
                 });
     }
 

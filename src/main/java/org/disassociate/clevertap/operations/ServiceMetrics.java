@@ -96,11 +96,17 @@ public class ServiceMetrics implements CamelContextAware, StartupListener {
         return camelContext;
     }
 
-    /** Publishes the meters in Camel's registry once it exists (when metrics are enabled). */
+    /**
+     * Publishes the meters in the registry that serves {@code /observe/metrics} once it exists: on Camel Main the one
+     * {@code camel.metrics.enabled} binds as {@value #CAMEL_REGISTRY}, on Camel Quarkus Quarkus' own.
+     */
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         MeterRegistry camelRegistry = context.getRegistry().lookupByNameAndType(CAMEL_REGISTRY, MeterRegistry.class);
-        if (camelRegistry != null && !meters.getRegistries().contains(camelRegistry)) {
+        if (camelRegistry == null) {
+            camelRegistry = context.getRegistry().findSingleByType(MeterRegistry.class);
+        }
+        if (camelRegistry != null && camelRegistry != meters && !meters.getRegistries().contains(camelRegistry)) {
             meters.add(camelRegistry);
         }
     }
