@@ -1,8 +1,5 @@
 package org.disassociate.clevertap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -30,11 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
-    static final String TOKEN = "rest-token-for-tests";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String TOKEN = Fixtures.TOKEN;
+    static final Duration WAIT = Fixtures.WAIT;
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    static final HttpClient HTTP = Fixtures.HTTP;
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
@@ -158,28 +152,14 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     }
 
     static String numbers(int count, long first) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append(indian(first + i)).append('\n');
-        }
-        return text.toString();
+        return Fixtures.numbers(count, first);
     }
 
-    /** A valid Indian mobile number in E.164: +91 98 followed by eight digits. */
     static String indian(long n) {
-        return String.format("+9198%08d", n);
+        return Fixtures.indian(n);
     }
 
-    /** A port free now and not handed out before in this JVM (the system may offer a just-closed port again). */
     static int freePort() {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return Fixtures.freePort();
     }
 }

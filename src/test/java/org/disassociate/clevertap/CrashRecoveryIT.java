@@ -47,7 +47,7 @@ class CrashRecoveryIT {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Path work = TestFiles.newWorkFolder();
-    final int restPort = ApplicationTestSupport.freePort();
+    final int restPort = Fixtures.freePort();
 
     @BeforeAll
     static void slowStandIn() {
@@ -64,7 +64,7 @@ class CrashRecoveryIT {
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50",
                 "INTAKE_REST_PORT", String.valueOf(restPort),
-                "INTAKE_REST_TOKEN", ApplicationTestSupport.TOKEN)).start();
+                "INTAKE_REST_TOKEN", Fixtures.TOKEN)).start();
         await().atMost(LONG_WAIT).until(() -> listening() || !process.isAlive());
         assertTrue(process.isAlive(), "the application started");
         return process;
@@ -103,7 +103,7 @@ class CrashRecoveryIT {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
                         .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + ApplicationTestSupport.TOKEN)
+                        .header("Authorization", "Bearer " + Fixtures.TOKEN)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 202) {
@@ -128,7 +128,7 @@ class CrashRecoveryIT {
         for (int f = 0; f < FILES; f++) {
             StringBuilder file = new StringBuilder();
             for (int i = 0; i < PER_FILE; i++, next++) {
-                String number = ApplicationTestSupport.indian(next);
+                String number = Fixtures.indian(next);
                 accepted.add(number);
                 file.append(number).append('\n');
             }
@@ -140,7 +140,7 @@ class CrashRecoveryIT {
         for (int r = 0; r < REST_REQUESTS; r++) {
             List<String> request = new ArrayList<>();
             for (int i = 0; i < PER_REQUEST; i++, next++) {
-                request.add(ApplicationTestSupport.indian(next));
+                request.add(Fixtures.indian(next));
             }
             requests.add(request);
         }

@@ -10,13 +10,22 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The real {@code Application.main} in a JVM of its own, from the project root, configured through environment
- * variables as an operator does; its inbox, state, errors and broker in a work folder, its output in
- * {@code output.log} there.
+ * The real application in a JVM of its own, from the project root, configured through environment variables as an
+ * operator does; its inbox, state, errors and broker in a work folder, its output in {@code output.log} there. The
+ * runtime is the system property {@code runtime}: {@code camel-main} (the default: {@code Application.main} on the
+ * test class path) or {@code quarkus} ({@code java -jar target/quarkus-app/quarkus-run.jar}, as built by
+ * {@code -Pquarkus}).
  */
 final class ForkedApplication {
 
+    static final boolean QUARKUS = "quarkus".equals(System.getProperty("runtime"));
+
     private ForkedApplication() {
+    }
+
+    /** The one switch that turns the sandbox on, for the runtime under test. */
+    static Map<String, String> sandbox() {
+        return QUARKUS ? Map.of("QUARKUS_PROFILE", "prod,sandbox") : Map.of("CAMEL_MAIN_PROFILE", "sandbox");
     }
 
     record Run(int exitCode, String output) {
@@ -27,19 +36,23 @@ final class ForkedApplication {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        if (QUARKUS) {
+            command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
                 || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
-                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.equals("ONCE"));
+                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.startsWith("QUARKUS_") || k.equals("ONCE"));
         builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
         builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
         builder.environment().put("STATE_DIR", work.resolve("state").toString());
-        builder.environment().put("JMS_EMBEDDED_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().put("JMS_EMBEDDED_PORT", String.valueOf(Fixtures.freePort()));
         builder.environment().put("JMS_EMBEDDED_DATA_DIR", work.resolve("broker").toString());
-        builder.environment().put("INTAKE_REST_PORT", String.valueOf(ApplicationTestSupport.freePort()));
-        builder.environment().put("MANAGEMENT_PORT", String.valueOf(ApplicationTestSupport.freePort()));
+        builder.environment().put("INTAKE_REST_PORT", String.valueOf(Fixtures.freePort()));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(Fixtures.freePort()));
         builder.environment().putAll(env);
         return builder;
     }

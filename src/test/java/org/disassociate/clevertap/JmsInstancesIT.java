@@ -56,7 +56,7 @@ class JmsInstancesIT {
     void twoInstancesOnOneBrokerShareTheQueueAndDeliverEveryNumberOnce() throws Exception {
         Path brokerWork = TestFiles.newWorkFolder();
         JmsBroker broker = new JmsBroker();
-        broker.setEmbeddedPort(ApplicationTestSupport.freePort());
+        broker.setEmbeddedPort(Fixtures.freePort());
         broker.setEmbeddedDataDir(brokerWork.resolve("broker").toString());
         broker.start();
         Path first = TestFiles.newWorkFolder();
@@ -70,7 +70,7 @@ class JmsInstancesIT {
             for (int m = 0; m < 400; m++) {
                 StringBuilder body = new StringBuilder();
                 for (int i = 0; i < 50; i++) {
-                    String number = ApplicationTestSupport.indian(50_000_000L + m * 50L + i);
+                    String number = Fixtures.indian(50_000_000L + m * 50L + i);
                     numbers.add(number);
                     body.append(number).append('\n');
                 }
@@ -101,9 +101,10 @@ class JmsInstancesIT {
     @Test
     void theSandboxWithNoBrokerUrlAcceptsAMessageFromAPlainJmsClientOverTcp() throws Exception {
         Path work = TestFiles.newWorkFolder();
-        int jmsPort = ApplicationTestSupport.freePort();
-        Process sandbox = ForkedApplication.builder(work, Map.of("CAMEL_MAIN_PROFILE", "sandbox",
-                "JMS_EMBEDDED_PORT", String.valueOf(jmsPort))).start();
+        int jmsPort = Fixtures.freePort();
+        Map<String, String> env = new HashMap<>(ForkedApplication.sandbox());
+        env.put("JMS_EMBEDDED_PORT", String.valueOf(jmsPort));
+        Process sandbox = ForkedApplication.builder(work, env).start();
         try {
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
 

@@ -115,13 +115,13 @@ class MainApplicationIT {
                         .header("Content-Type", "application/json")
                         .header("X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID).header("X-CleverTap-Passcode", passcode)
                         .POST(HttpRequest.BodyPublishers.ofString(TestFiles.disassociateBody(List.of("+919812345604")))).build();
-                await().atMost(ApplicationTestSupport.WAIT).ignoreExceptions().until(() -> ApplicationTestSupport.HTTP
+                await().atMost(Fixtures.WAIT).ignoreExceptions().until(() -> Fixtures.HTTP
                         .send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 404);
             }
             Files.createDirectories(work.resolve("inbox"));
             Files.writeString(work.resolve("numbers.txt"), "+919812345601\n+919812345602\n+919812345603\nbad\n");
             Files.move(work.resolve("numbers.txt"), work.resolve("inbox").resolve("numbers.txt"));
-            await().atMost(ApplicationTestSupport.WAIT)
+            await().atMost(Fixtures.WAIT)
                     .until(() -> Files.exists(work.resolve("inbox").resolve(".done").resolve("numbers.txt")));
         } finally {
             process.destroy();

@@ -79,7 +79,7 @@ class OnceModeIT {
         StringBuilder text = new StringBuilder();
         for (long n = first; count > 0; n++) {
             if (n % 100 != 99) {
-                text.append(ApplicationTestSupport.indian(n)).append('\n');
+                text.append(Fixtures.indian(n)).append('\n');
                 count--;
             }
         }

@@ -1,0 +1,135 @@
+package org.disassociate.clevertap;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a user relies on, from outside, on the packaged application of either runtime ({@link ForkedApplication}):
+ * Camel Main's jar in {@code ./mvnw verify}, Camel Quarkus' {@code quarkus-run.jar} in {@code ./mvnw -Pquarkus verify}.
+ * One application for the class, started once, against the API stand-in.
+ */
+class RuntimeIT {
+
+    @RegisterExtension
+    static final CleverTapStandIn standIn = new CleverTapStandIn();
+
+    static Path work;
+    static Process application;
+    static int restPort;
+    static int managementPort;
+    static int jmsPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = TestFiles.newWorkFolder();
+        restPort = Fixtures.freePort();
+        managementPort = Fixtures.freePort();
+        jmsPort = Fixtures.freePort();
+        application = ForkedApplication.builder(work, Map.of(
+                "CLEVERTAP_REGION", "in1",
+                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
+                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                "INTAKE_REST_TOKEN", Fixtures.TOKEN,
+                "INTAKE_REST_PORT", String.valueOf(restPort),
+                "MANAGEMENT_PORT", String.valueOf(managementPort),
+                "JMS_EMBEDDED_PORT", String.valueOf(jmsPort))).start();
+        await().atMost(Fixtures.WAIT.multipliedBy(2)).ignoreExceptions()
+                .until(() -> management("/observe/health/ready").statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        application.destroy();
+        assertTrue(application.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+        String log = Files.readString(work.resolve("output.log"));
+        assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
+    }
+
+    static HttpResponse<String> management(String path) throws Exception {
+        return Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return Fixtures.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> errorValues() {
+        return TestFiles.errorRecords(work.resolve("errors")).stream().map(e -> e.path("record").path("value").asText()).toList();
+    }
+
+    @Test
+    void aFileGoesThroughValidationBatchingTheApiAndTheErrorChannel() {
+        TestFiles.drop(work.resolve("inbox"), "crm.txt", "+919800000101\n98000 00102\n+919800000199\nnot-a-number\n".getBytes());
+
+        await().atMost(Fixtures.WAIT).until(() -> Files.exists(work.resolve("inbox/.done/crm.txt")));
+        assertTrue(standIn.delivered().containsAll(List.of("+919800000101", "+919800000102", "+919800000199")));
+        await().atMost(Fixtures.WAIT).until(() -> errorValues().containsAll(List.of("not-a-number", "+919800000199")));
+        JsonNode refused = TestFiles.errorRecords(work.resolve("errors")).stream()
+                .filter(e -> e.path("record").path("value").asText().equals("+919800000199")).findFirst().orElseThrow();
+        assertEquals(523, refused.path("code").asInt());
+        assertEquals("file:crm.txt", refused.path("source").asText());
+        assertTrue(Files.exists(work.resolve("inbox/.done/crm.txt.report.json")));
+    }
+
+    @Test
+    void restTakesTheTokenOrCleverTapsCredentialsAndRefusesOthers() throws Exception {
+        HttpResponse<String> bearer = post(Map.of("Authorization", "Bearer " + Fixtures.TOKEN, "Content-Type", "application/json"),
+                TestFiles.disassociateBody(List.of("+919800000201")));
+        assertEquals(202, bearer.statusCode(), bearer.body());
+        HttpResponse<String> clevertap = post(Map.of("X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID,
+                "X-CleverTap-Passcode", CleverTapStandIn.PASSCODE, "Content-Type", "application/json"),
+                TestFiles.disassociateBody(List.of("+919800000202")));
+        assertEquals(202, clevertap.statusCode(), clevertap.body());
+        HttpResponse<String> wrong = post(Map.of("Authorization", "Bearer wrong", "Content-Type", "application/json"),
+                TestFiles.disassociateBody(List.of("+919800000203")));
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("\"error\""), wrong.body());
+
+        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000201", "+919800000202")));
+        assertFalse(standIn.delivered().contains("+919800000203"));
+    }
+
+    @Test
+    void aJmsMessageOnTheEmbeddedBrokerIsDelivered() throws Exception {
+        QueueClient.sendTexts("tcp://127.0.0.1:" + jmsPort, List.of("+919800000301\n+919800000302"));
+
+        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000301", "+919800000302")));
+    }
+
+    @Test
+    void healthAndMetricsAnswerAtTheSameUrlsOnTheManagementPort() throws Exception {
+        assertEquals(200, management("/observe/health").statusCode());
+        assertEquals(200, management("/observe/health/live").statusCode());
+        HttpResponse<String> ready = management("/observe/health/ready");
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("clevertap-api") && ready.body().contains("error-channel"), ready.body());
+
+        HttpResponse<String> metrics = management("/observe/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("clevertap_numbers_pending"), "the service's meters are published");
+        assertTrue(metrics.body().contains("clevertap_numbers_accepted_total{intake=\"file\""), metrics.body());
+    }
+}
