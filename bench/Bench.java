@@ -58,7 +58,8 @@ public class Bench {
         int latencyNumbers = Integer.parseInt(options.getOrDefault("latency-numbers", "300000"));
         int messages = Integer.parseInt(options.getOrDefault("messages", "100000"));
         int lines = Integer.parseInt(options.getOrDefault("lines", "10000000"));
-        List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,memory,startup").split(","));
+        int jmsMessages = Integer.parseInt(options.getOrDefault("jms-messages", "100000"));
+        List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,memory,startup").split(","));
         System.out.printf("bench: %s, %d cores, java %s%n", JAR, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
@@ -96,6 +97,11 @@ public class Bench {
         if (only.contains("messages")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
                 messageRun(standIn, messages);
+            }
+        }
+        if (only.contains("jms")) {
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                jmsRun(standIn, jmsMessages);
             }
         }
         if (only.contains("memory")) {
@@ -250,6 +256,43 @@ public class Bench {
     }
 
     /** The real application jar, started in its own folder, ready once its readiness check answers 200. */
+    /**
+     * The JMS path: a bulk producer sends one-number persistent messages in transactions of 500 to the embedded broker
+     * of a fresh application; numbers/s from the first send until the last number reached the stand-in.
+     */
+    static void jmsRun(StandIn standIn, int messages) throws Exception {
+        Path work = scratch();
+        int jmsPort = freePort();
+        App app = App.start(work, standIn, Map.of("JMS_EMBEDDED_PORT", String.valueOf(jmsPort)), "-Xmx256m");
+        try (jakarta.jms.Connection connection = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + jmsPort).createConnection()) {
+            jakarta.jms.Session session = connection.createSession(true, jakarta.jms.Session.SESSION_TRANSACTED);
+            jakarta.jms.MessageProducer producer = session.createProducer(session.createQueue("clevertap.disassociate"));
+            producer.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
+            long start = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                producer.send(session.createTextMessage(String.format("+9198%08d", 50_000_000L + i)));
+                if ((i + 1) % 500 == 0) {
+                    session.commit();
+                }
+            }
+            session.commit();
+            double produced = (System.nanoTime() - start) / 1e9;
+            while (standIn.receivedAt.size() < messages) {
+                if (!app.process.isAlive()) {
+                    throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
+                }
+                Thread.sleep(50);
+            }
+            long last = standIn.receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            double seconds = (last - start) / 1e9;
+            row("7. message path, JMS, bulk producer (transactions of 500)", messages + " messages in " + f1(seconds) + " s",
+                    f0(messages / seconds) + " numbers/s", "producer done in " + f1(produced) + " s (target >= 20,000/s)");
+        } finally {
+            app.stop();
+        }
+    }
+
     static final class App {
         final Process process;
         final int restPort;
