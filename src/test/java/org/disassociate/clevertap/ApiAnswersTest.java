@@ -1,5 +1,7 @@
 package org.disassociate.clevertap;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What each kind of answer from CleverTap does to the numbers of a batch. */
@@ -159,5 +162,94 @@ class ApiAnswersTest extends ApplicationTestSupport {
         assertEquals(2, standIn.requests().size(), "429, then 401 and no further retry");
         assertEquals(List.of(A, B, C), errorValues());
         assertEquals(401, errors().get(0).path("code").asInt());
+    }
+
+    @Test
+    void badRequestIsNotRetriedAndSendsTheBatchToTheErrorChannelWithCode400() {
+        answerAlways(json(400, "{\"status\":\"fail\",\"error\":\"Malformed JSON\"}"));
+
+        send("bad-request.txt");
+
+        assertEquals(1, standIn.requests().size(), "a 400 is final");
+        assertEquals(List.of(A, B, C), errorValues());
+        for (JsonNode error : errors()) {
+            assertEquals(400, error.path("code").asInt());
+            assertTrue(error.path("error").asText().contains("Malformed JSON"), error.toString());
+            assertEquals("file:bad-request.txt", error.path("source").asText());
+        }
+    }
+
+    @Test
+    void notFoundIsNotRetriedAndSendsTheBatchToTheErrorChannelWithCode404() {
+        answerAlways(json(404, "{\"status\":\"fail\",\"error\":\"Not found\"}"));
+
+        send("not-found.txt");
+
+        assertEquals(1, standIn.requests().size(), "a 404 is final");
+        assertEquals(List.of(A, B, C), errorValues());
+        for (JsonNode error : errors()) {
+            assertEquals(404, error.path("code").asInt());
+        }
+    }
+
+    @Test
+    void requestTimeoutIsRetriedAndThenDelivered() {
+        answerFirst(json(408, "{\"status\":\"fail\",\"error\":\"Request Timeout\"}"));
+
+        send("timeout-408.txt");
+
+        assertEquals(2, standIn.requests().size());
+        assertEquals(List.of(A, B, C), standIn.batches().get(1));
+        assertTrue(errors().isEmpty(), errors().toString());
+    }
+
+    @Test
+    void successStatusWithABodyThatIsNotJsonIsRetriedAndThenDelivered() {
+        answerFirst(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Gateway says hello</body></html>"));
+
+        send("not-json.txt");
+
+        assertEquals(2, standIn.requests().size(), "the answer that is not CleverTap's JSON, then the normal one");
+        assertEquals(List.of(A, B, C), standIn.batches().get(1));
+        assertTrue(errors().isEmpty(), errors().toString());
+    }
+
+    @Test
+    void failStatusNamingNoRecordSendsTheWholeBatchToTheErrorChannelWithoutRetry() {
+        answerAlways(json(200, "{\"status\":\"fail\",\"processed\":0,\"unprocessed\":[]}"));
+
+        send("fail-unnamed.txt");
+
+        assertEquals(1, standIn.requests().size(), "not retried");
+        assertEquals(List.of(A, B, C), errorValues());
+        for (JsonNode error : errors()) {
+            assertTrue(error.path("error").asText().contains("CleverTap answered status fail without naming the records"),
+                    error.toString());
+        }
+    }
+
+    @Test
+    void anUnprocessedRecordThatWasNotInTheBatchLeavesTheBatchProcessed() throws Exception {
+        String stranger = "+919800000042";
+        answerAlways(json(200, """
+                {"status":"partial","processed":3,"unprocessed":[
+                  {"status":"fail","code":523,"error":"Phone is not an identity","record":{"type":"phone","value":"%s"}}]}
+                """.formatted(stranger)));
+
+        send("stranger.txt");
+
+        Path reportFile = inbox().resolve(".done").resolve("stranger.txt.report.json");
+        assertTrue(Files.exists(reportFile), "no run report " + reportFile);
+        JsonNode report = CleverTapStandIn.MAPPER.readTree(reportFile.toFile());
+        assertEquals(3, report.path("accepted").asInt(), report.toString());
+        assertEquals(3, report.path("processed").asInt(), report.toString());
+        assertEquals(0, report.path("failed").asInt(), report.toString());
+        assertEquals("delivered", report.path("outcome").asText(), report.toString());
+        List<JsonNode> errors = errors();
+        assertEquals(List.of(stranger), errorValues());
+        assertEquals("unknown", errors.get(0).path("source").asText());
+        assertEquals(523, errors.get(0).path("code").asInt());
+        assertFalse(errors.get(0).path("batch").asText().isEmpty());
     }
 }

@@ -125,6 +125,32 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         return events;
     }
 
+    /**
+     * The most requests the stand-in was answering at one moment: each request lasts from its logged arrival for its
+     * total time (the added delay included). Ends count before starts of the same millisecond, so a request sent as
+     * another's answer arrives does not count as overlapping it. Call it once every request has been answered.
+     */
+    public int maxConcurrentRequests() {
+        List<long[]> edges = new ArrayList<>();
+        for (ServeEvent event : requests()) {
+            long start = event.getRequest().getLoggedDate().getTime();
+            Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
+            if (total == null) {
+                throw new IllegalStateException("a request is still being answered: " + event.getRequest().getUrl());
+            }
+            edges.add(new long[] {start, 1});
+            edges.add(new long[] {start + total, -1});
+        }
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int open = 0;
+        int max = 0;
+        for (long[] edge : edges) {
+            open += (int) edge[1];
+            max = Math.max(max, open);
+        }
+        return max;
+    }
+
     /** The phone values of each request that reached the stand-in. */
     public List<List<String>> batches() {
         List<List<String>> batches = new ArrayList<>();
