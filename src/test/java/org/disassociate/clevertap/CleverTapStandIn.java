@@ -110,6 +110,14 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         }
     }
 
+    /** The environment of an application pointed at this stand-in with its account, and {@code more} settings. */
+    public Map<String, String> environment(Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID", ACCOUNT_ID, "CLEVERTAP_PASSCODE", PASSCODE));
+        env.putAll(more);
+        return env;
+    }
+
     public WireMockServer wireMock() {
         return server;
     }

@@ -56,15 +56,11 @@ class CrashRecoveryIT {
     }
 
     Process start() throws IOException {
-        Process process = ForkedApplication.builder(work, Map.of(
-                "CLEVERTAP_REGION", "in1",
-                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
-                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
-                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+        Process process = ForkedApplication.builder(work, standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50",
                 "INTAKE_REST_PORT", String.valueOf(restPort),
-                "INTAKE_REST_TOKEN", Fixtures.TOKEN)).start();
+                "INTAKE_REST_TOKEN", Fixtures.TOKEN))).start();
         await().atMost(LONG_WAIT).until(() -> listening() || !process.isAlive());
         assertTrue(process.isAlive(), "the application started");
         return process;

@@ -1,7 +1,6 @@
 package org.disassociate.clevertap;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 
@@ -35,6 +34,19 @@ class FullBatchTest {
         assertTrue(arrived - dropped < AT_ONCE.toMillis(), "sent " + (arrived - dropped) + " ms after the drop");
     }
 
+    /** A file of exactly a batch of numbers reaches the stand-in as one request, at once, holding every one of them. */
+    private static void assertSentAsOneRequestAtOnce(ApplicationTestSupport test, String name, int count, long first) {
+        long dropped = System.currentTimeMillis();
+        test.drop(name, ApplicationTestSupport.numbers(count, first));
+
+        awaitOneRequestAtOnce(dropped);
+        test.awaitDone(name);
+
+        CleverTapStandIn standIn = ApplicationTestSupport.standIn;
+        assertEquals(1, standIn.requests().size(), "one request for the whole file");
+        assertEquals(List.of(ApplicationTestSupport.numbers(count, first).split("\n")), standIn.batches().get(0));
+    }
+
     @Nested
     class BatchSize1000 extends ApplicationTestSupport {
 
@@ -45,19 +57,7 @@ class FullBatchTest {
 
         @Test
         void aFileOf1000NumbersIsOneRequestSentAtOnce() {
-            long dropped = System.currentTimeMillis();
-            drop("thousand.txt", numbers(1000, 40_000));
-
-            awaitOneRequestAtOnce(dropped);
-            awaitDone("thousand.txt");
-
-            assertEquals(1, standIn.requests().size(), "one request for the whole file");
-            List<String> sent = standIn.batches().get(0);
-            assertEquals(1000, sent.size());
-            assertEquals(1000, new HashSet<>(sent).size());
-            for (int i = 0; i < 1000; i++) {
-                assertTrue(sent.contains(indian(40_000 + i)), "missing " + indian(40_000 + i));
-            }
+            assertSentAsOneRequestAtOnce(this, "thousand.txt", 1000, 40_000);
         }
     }
 
@@ -71,14 +71,7 @@ class FullBatchTest {
 
         @Test
         void aFileOfTenNumbersIsOneRequestSentAtOnce() {
-            long dropped = System.currentTimeMillis();
-            drop("ten.txt", numbers(10, 50_000));
-
-            awaitOneRequestAtOnce(dropped);
-            awaitDone("ten.txt");
-
-            assertEquals(1, standIn.requests().size());
-            assertEquals(List.of(numbers(10, 50_000).split("\n")), standIn.batches().get(0));
+            assertSentAsOneRequestAtOnce(this, "ten.txt", 10, 50_000);
         }
     }
 }

@@ -33,12 +33,8 @@ class JmsInstancesIT {
     static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     static Process instance(Path work, Map<String, String> env) throws Exception {
-        Map<String, String> all = new HashMap<>(Map.of(
-                "CLEVERTAP_REGION", "in1",
-                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
-                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
-                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300"));
+        Map<String, String> all = new HashMap<>(standIn.environment(Map.of(
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300")));
         all.putAll(env);
         return ForkedApplication.builder(work, all).start();
     }

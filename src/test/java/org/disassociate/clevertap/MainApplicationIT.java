@@ -95,15 +95,11 @@ class MainApplicationIT {
         standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
                 .whenScenarioStateIs("500").willSetStateTo("ok").willReturn(aResponse().withStatus(500)));
         Path work = TestFiles.newWorkFolder();
-        ProcessBuilder application = ForkedApplication.builder(work, Map.of(
-                "CLEVERTAP_REGION", "in1",
-                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
-                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
-                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+        ProcessBuilder application = ForkedApplication.builder(work, standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_SIZE", "2",
                 "CLEVERTAP_MAX_IN_FLIGHT", "1",
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
+                "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50")),
                 "-DLOG_LEVEL=TRACE");
         String restPort = application.environment().get("INTAKE_REST_PORT");
         Process process = application.start();

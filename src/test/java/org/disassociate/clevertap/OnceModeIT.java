@@ -39,9 +39,8 @@ class OnceModeIT {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(inbox.resolve(file.getKey()), file.getValue());
         }
-        Map<String, String> env = new HashMap<>(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", standIn.baseUrl(),
-                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID, "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300", "INTAKE_JMS_ENABLED", "false"));
+        Map<String, String> env = new HashMap<>(standIn.environment(Map.of(
+                "CLEVERTAP_BATCH_TIMEOUT_MS", "300", "INTAKE_JMS_ENABLED", "false")));
         env.putAll(extraEnv);
         if (!onCommandLine) {
             env.put("ONCE", "true");

@@ -42,16 +42,12 @@ class RuntimeIT {
         restPort = Fixtures.freePort();
         managementPort = Fixtures.freePort();
         jmsPort = Fixtures.freePort();
-        application = ForkedApplication.builder(work, Map.of(
-                "CLEVERTAP_REGION", "in1",
-                "CLEVERTAP_BASE_URL", standIn.baseUrl(),
-                "CLEVERTAP_ACCOUNT_ID", CleverTapStandIn.ACCOUNT_ID,
-                "CLEVERTAP_PASSCODE", CleverTapStandIn.PASSCODE,
+        application = ForkedApplication.builder(work, standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "INTAKE_REST_TOKEN", Fixtures.TOKEN,
                 "INTAKE_REST_PORT", String.valueOf(restPort),
                 "MANAGEMENT_PORT", String.valueOf(managementPort),
-                "JMS_EMBEDDED_PORT", String.valueOf(jmsPort))).start();
+                "JMS_EMBEDDED_PORT", String.valueOf(jmsPort)))).start();
         await().atMost(Fixtures.WAIT.multipliedBy(2)).ignoreExceptions()
                 .until(() -> management("/observe/health/ready").statusCode() == 200);
     }

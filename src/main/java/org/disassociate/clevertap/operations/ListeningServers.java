@@ -2,8 +2,6 @@ package org.disassociate.clevertap.operations;
 
 import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.disassociate.clevertap.ConfigurationException;
 
@@ -13,11 +11,10 @@ import org.disassociate.clevertap.ConfigurationException;
  * setting that cannot work, said at start-up like any other. A server's start waits for its bind to succeed or fail,
  * so this check after the start has no race (unlike trying the port before Camel binds it).
  */
-public class ListeningServers implements CamelContextAware, StartupListener {
+public class ListeningServers extends WhenContextStarted {
 
     private int restPort;
     private int managementPort;
-    private CamelContext camelContext;
 
     public void setRestPort(int restPort) {
         this.restPort = restPort;
@@ -25,21 +22,6 @@ public class ListeningServers implements CamelContextAware, StartupListener {
 
     public void setManagementPort(int managementPort) {
         this.managementPort = managementPort;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-        try {
-            camelContext.addStartupListener(this);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 
     @Override

@@ -14,10 +14,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.apache.camel.StartupListener;
 import org.disassociate.clevertap.batching.Batch;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
@@ -29,7 +27,7 @@ import org.disassociate.clevertap.validation.CheckedNumbers;
  * {@code camel.metrics.enabled} creates ({@code /observe/metrics}). They exist from the start, at zero, so that a scrape
  * before the first number already shows them. They report; nothing in the service reads them back to decide.
  */
-public class ServiceMetrics implements CamelContextAware, StartupListener {
+public class ServiceMetrics extends WhenContextStarted {
 
     /** The registry camel-micrometer-prometheus binds and serves. */
     static final String CAMEL_REGISTRY = "metricsRegistry";
@@ -48,7 +46,6 @@ public class ServiceMetrics implements CamelContextAware, StartupListener {
     private final DistributionSummary batchSize;
     private final Counter retries;
     private final Counter throttled;
-    private CamelContext camelContext;
 
     public ServiceMetrics() {
         for (String intake : List.of("file", "rest", "jms")) {
@@ -79,21 +76,6 @@ public class ServiceMetrics implements CamelContextAware, StartupListener {
     public void setSettlements(Settlements settlements) {
         Gauge.builder("clevertap.numbers.pending", settlements, Settlements::pendingNumbers)
                 .description("Accepted numbers not yet processed by CleverTap nor written to the error channel").register(meters);
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-        try {
-            camelContext.addStartupListener(this);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot publish the service's metrics: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 
     /**

@@ -1,0 +1,27 @@
+package org.disassociate.clevertap.operations;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.StartupListener;
+
+/** A bean that acts once the Camel context has started: it registers itself as a startup listener when it gets the context. */
+public abstract class WhenContextStarted implements CamelContextAware, StartupListener {
+
+    private CamelContext camelContext;
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+        try {
+            camelContext.addStartupListener(this);
+        } catch (Exception e) {
+            throw new RuntimeCamelException(getClass().getSimpleName() + " cannot listen for the start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+}
