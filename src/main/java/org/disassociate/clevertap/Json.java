@@ -3,9 +3,9 @@ package org.disassociate.clevertap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The one Jackson mapper of the service, configured once: the beans that read and write CleverTap's JSON and the error
- * channel's use it, and it is bound in Camel's registry ({@code routes/beans.camel.yaml}) where the routes' JSON
- * marshalling finds it.
+ * The one Jackson mapper of the service's Java code, configured once: the beans that read and write CleverTap's JSON,
+ * the REST answers and the error channel's records use it. (The routes' {@code marshal: json} steps have Camel's own
+ * data format; the run reports' pretty printing stays theirs.)
  */
 public final class Json {
 

@@ -15,6 +15,7 @@ import org.disassociate.clevertap.batching.Settlement;
 
 
 
+
 class GracefulStopTest extends ApplicationTestSupport {
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.impl.DefaultCamelContext;
-import org.disassociate.clevertap.api.ClevertapSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.disassociate.clevertap.api.ClevertapSettings;
 
 /** The regions CleverTap documents, and the endpoint each one means through config/application.properties. */
 class RegionsTest {

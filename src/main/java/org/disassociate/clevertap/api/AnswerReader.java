@@ -19,7 +19,7 @@ import org.disassociate.clevertap.errors.Excerpt;
 public class AnswerReader {
 
     private final ObjectMapper mapper = Json.mapper();
-    private RetryAfter retryAfter = new RetryAfter();
+    private RetryAfter retryAfter;
 
     public void setRetryAfter(RetryAfter retryAfter) {
         this.retryAfter = retryAfter;

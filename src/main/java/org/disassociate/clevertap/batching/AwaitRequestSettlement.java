@@ -13,7 +13,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 public class AwaitRequestSettlement extends AsyncProcessorSupport {
 
-    private WaitingRequests waitingRequests = new WaitingRequests();
+    private WaitingRequests waitingRequests;
 
     public void setWaitingRequests(WaitingRequests waitingRequests) {
         this.waitingRequests = waitingRequests;

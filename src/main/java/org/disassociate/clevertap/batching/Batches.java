@@ -21,7 +21,7 @@ public class Batches {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sequence = new AtomicLong();
-    private WaitingRequests waitingRequests = new WaitingRequests();
+    private WaitingRequests waitingRequests;
 
     public void setWaitingRequests(WaitingRequests waitingRequests) {
         this.waitingRequests = waitingRequests;

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.disassociate.clevertap.Json;
 import org.disassociate.clevertap.api.Identity;
+
 
 
 
@@ -25,7 +27,7 @@ final class DisassociateBody {
 
     static final String EXPECTED = "the body must be {\"d\":[{\"type\":\"phone\",\"value\":\"+919213231415\"}, …]}";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private DisassociateBody() {
     }

@@ -13,6 +13,7 @@ import org.disassociate.clevertap.validation.CheckedNumbers;
 import org.disassociate.clevertap.validation.PhoneNumber;
 
 
+
 /**
  * A REST request in dry run: its valid numbers in batches of at most {@code clevertap.batch-size}, each sent to CleverTap
  * with {@code dryRun=1}, and what CleverTap answered to each. Nothing of it enters the pipeline: no spool, no error

@@ -11,7 +11,7 @@ import org.disassociate.clevertap.validation.CheckedNumbers;
 public class RestDryRuns {
 
     private int batchSize = 1000;
-    private UnprocessedRecords unprocessedRecords = new UnprocessedRecords();
+    private UnprocessedRecords unprocessedRecords;
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;

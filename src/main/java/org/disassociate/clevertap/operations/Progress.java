@@ -14,7 +14,7 @@ public class Progress {
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
     private static final long MIN_AGE_MS = 1000;
 
-    private Settlements settlements = new Settlements();
+    private Settlements settlements;
 
     public void setSettlements(Settlements settlements) {
         this.settlements = settlements;
