@@ -152,10 +152,15 @@ public class PhoneListReader {
         return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
-    /** Groups of up to {@code size} values; closing it closes the values' source. */
+    /**
+     * Groups of up to {@code size} values; closing it closes the values' source. When the source fails part-way
+     * through a chunk (a CSV that breaks halfway), the values read before the failure are still handed over as a chunk
+     * of their own, and the failure comes with the next one: a broken file never costs the numbers before the break.
+     */
     private static final class ChunkIterator implements Iterator<List<String>>, Closeable {
         private final Iterator<String> values;
         private final int size;
+        private RuntimeException failure;
 
         ChunkIterator(Iterator<String> values, int size) {
             this.values = values;
@@ -164,17 +169,29 @@ public class PhoneListReader {
 
         @Override
         public boolean hasNext() {
-            return values.hasNext();
+            return failure != null || values.hasNext();
         }
 
         @Override
         public List<String> next() {
+            if (failure != null) {
+                RuntimeException thrown = failure;
+                failure = null;
+                throw thrown;
+            }
             if (!values.hasNext()) {
                 throw new NoSuchElementException();
             }
             List<String> chunk = new ArrayList<>(size);
-            while (chunk.size() < size && values.hasNext()) {
-                chunk.add(values.next());
+            try {
+                while (chunk.size() < size && values.hasNext()) {
+                    chunk.add(values.next());
+                }
+            } catch (RuntimeException e) {
+                if (chunk.isEmpty()) {
+                    throw e;
+                }
+                failure = e;
             }
             return chunk;
         }
