@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,11 +35,17 @@ class OnceModeIT {
     }
 
     private Run runOnce(Map<String, String> files, Map<String, String> extraEnv, boolean onCommandLine) throws Exception {
+        Map<String, byte[]> bytes = new HashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return runOnceWith(bytes, extraEnv, onCommandLine);
+    }
+
+    private Run runOnceWith(Map<String, byte[]> files, Map<String, String> extraEnv, boolean onCommandLine) throws Exception {
         Path work = TestFiles.newWorkFolder();
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Files.writeString(inbox.resolve(file.getKey()), file.getValue());
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(inbox.resolve(file.getKey()), file.getValue());
         }
         Map<String, String> env = new HashMap<>(standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300", "INTAKE_JMS_ENABLED", "false")));
@@ -94,6 +101,21 @@ class OnceModeIT {
         assertEquals(OnceRun.SOME_FAILED, run.exitCode(), run.output());
         assertTrue(run.output().contains("2 to the error channel (1 invalid, 1 not processed, 0 of them in batches that failed as a whole)"),
                 run.output());
+    }
+
+    @Test
+    void anUnreadableFileExitsTwoAndGoesToFailedWhileTheGoodFileIsDone() throws Exception {
+        standIn.reset();
+        byte[] binary = "PK\u0003\u0004+919812345601\n".getBytes(StandardCharsets.UTF_8);
+        binary[4] = 0;
+        Run run = runOnceWith(Map.of("archive.txt", binary, "good.txt", processable(3, 1).getBytes(StandardCharsets.UTF_8)),
+                Map.of(), true);
+
+        assertEquals(OnceRun.SOME_FAILED, run.exitCode(), run.output());
+        assertTrue(Files.exists(run.inbox().resolve(".failed/archive.txt")), "the binary file is in .failed/");
+        assertTrue(Files.exists(run.inbox().resolve(".done/good.txt")), "the good file is in .done/");
+        assertEquals(3, standIn.delivered().size(), "the good file's numbers, and nothing of the binary one");
+        assertTrue(run.output().contains("Once: 2 file(s) (1 could not be read)"), run.output());
     }
 
     @Test
