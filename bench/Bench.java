@@ -124,7 +124,7 @@ public class Bench {
                 app.stop();
                 row("6. start-up to ready, Camel Main", f2(seconds) + " s", "", "target < 3 s");
             }
-            row("6. start-up to ready, Quarkus", "n/a", "", "no Quarkus build: Camel Quarkus 3.33 is not on the registry here (README, Runtimes)");
+            row("6. start-up to ready, Quarkus", "see bench/runtimes", "", "both runtimes, alternating, in one run");
         }
         Files.deleteIfExists(numbersFile);
 
