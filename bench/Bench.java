@@ -59,6 +59,8 @@ public class Bench {
         int messages = Integer.parseInt(options.getOrDefault("messages", "100000"));
         int lines = Integer.parseInt(options.getOrDefault("lines", "10000000"));
         int jmsMessages = Integer.parseInt(options.getOrDefault("jms-messages", "100000"));
+        // REST callers who wait for CleverTap's answer (Prefer: wait=N); 0: none waits
+        int preferWait = Integer.parseInt(options.getOrDefault("prefer-wait", "0"));
         List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,memory,startup").split(","));
         System.out.printf("bench: %s, %d cores, java %s%n", JAR, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -96,7 +98,7 @@ public class Bench {
         }
         if (only.contains("messages")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
-                messageRun(standIn, messages);
+                messageRun(standIn, messages, preferWait);
             }
         }
         if (only.contains("jms")) {
@@ -165,7 +167,7 @@ public class Bench {
     }
 
     /** Single-number REST requests from 16 client threads: rate, and p99 from the 202 to the stand-in's receipt. */
-    static void messageRun(StandIn standIn, int messages) throws Exception {
+    static void messageRun(StandIn standIn, int messages, int preferWait) throws Exception {
         Path work = scratch();
         App app = App.start(work, standIn, Map.of(), "-Xmx256m");
         try {
@@ -178,12 +180,14 @@ public class Bench {
                 clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
                         String number = String.format("+9198%08d", 40_000_000L + i);
-                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.restPort + "/1/disassociate"))
+                        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.restPort + "/1/disassociate"))
                                 .header("Authorization", "Bearer bench-token").header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"d\":[{\"type\":\"phone\",\"value\":\"" + number + "\"}]}"))
-                                .build();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 202) {
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"d\":[{\"type\":\"phone\",\"value\":\"" + number + "\"}]}"));
+                        if (preferWait > 0) {
+                            builder.header("Prefer", "wait=" + preferWait);
+                        }
+                        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != (preferWait > 0 ? 200 : 202)) {
                             throw new IllegalStateException("REST answered " + response.statusCode() + ": " + response.body());
                         }
                         acceptedAt.put(number, System.nanoTime());
@@ -203,7 +207,8 @@ public class Bench {
             double seconds = (last - start) / 1e9;
             long[] delays = acceptedAt.entrySet().stream()
                     .mapToLong(e -> standIn.receivedAt.getOrDefault(e.getKey(), last) - e.getValue()).sorted().toArray();
-            row("4. message path, REST, 16 clients", messages + " requests in " + f1(seconds) + " s",
+            row("4. message path, REST, 16 clients" + (preferWait > 0 ? ", each waiting (Prefer: wait=" + preferWait + ")" : ""),
+                    messages + " requests in " + f1(seconds) + " s",
                     f0(messages / seconds) + " numbers/s", "p99 accepted->delivered " + delays[(int) (delays.length * 0.99)] / 1_000_000
                             + " ms (target >= 20,000/s)");
         } finally {

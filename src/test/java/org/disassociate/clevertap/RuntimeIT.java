@@ -58,6 +58,9 @@ class RuntimeIT {
         assertTrue(application.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
         String log = Files.readString(work.resolve("output.log"));
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
+        // each bean of routes/beans.camel.yaml is made once: the settings are checked, and the broker started, once
+        assertEquals(1, log.split("CleverTap: http", -1).length - 1, "the settings bean was made once");
+        assertEquals(1, log.split("JMS: embedded ActiveMQ Artemis broker at", -1).length - 1, "the broker bean was made once");
     }
 
     static HttpResponse<String> management(String path) throws Exception {
