@@ -197,13 +197,7 @@ public class Bench {
             }
             clients.shutdown();
             clients.awaitTermination(1, TimeUnit.HOURS);
-            while (standIn.receivedAt.size() < messages) {
-                if (!app.process.isAlive()) {
-                    throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
-                }
-                Thread.sleep(50);
-            }
-            long last = standIn.receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long last = awaitDelivered(standIn, app, work, messages, start);
             double seconds = (last - start) / 1e9;
             long[] delays = acceptedAt.entrySet().stream()
                     .mapToLong(e -> standIn.receivedAt.getOrDefault(e.getKey(), last) - e.getValue()).sorted().toArray();
@@ -283,19 +277,24 @@ public class Bench {
             }
             session.commit();
             double produced = (System.nanoTime() - start) / 1e9;
-            while (standIn.receivedAt.size() < messages) {
-                if (!app.process.isAlive()) {
-                    throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
-                }
-                Thread.sleep(50);
-            }
-            long last = standIn.receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
+            long last = awaitDelivered(standIn, app, work, messages, start);
             double seconds = (last - start) / 1e9;
             row("7. message path, JMS, bulk producer (transactions of 500)", messages + " messages in " + f1(seconds) + " s",
                     f0(messages / seconds) + " numbers/s", "producer done in " + f1(produced) + " s (target >= 20,000/s)");
         } finally {
             app.stop();
         }
+    }
+
+    /** Waits until the stand-in has received {@code count} numbers; returns when the last arrived (nanos). */
+    static long awaitDelivered(StandIn standIn, App app, Path work, int count, long start) throws InterruptedException {
+        while (standIn.receivedAt.size() < count) {
+            if (!app.process.isAlive()) {
+                throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
+            }
+            Thread.sleep(50);
+        }
+        return standIn.receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(start);
     }
 
     static final class App {

@@ -53,19 +53,17 @@ public class Batches {
         int processed = 0;
         Map<Settlement, int[]> bySettlement = new IdentityHashMap<>();
         for (PhoneNumber number : batch.getNumbers()) {
-            boolean numberFailed = failed.containsKey(number.getE164());
-            if (!numberFailed) {
+            ErrorRecord failure = failed.get(number.getE164());
+            if (failure == null) {
                 processed++;
             }
             Settlement settlement = number.getSettlement();
             if (settlement != null) {
-                bySettlement.computeIfAbsent(settlement, s -> new int[2])[numberFailed ? 1 : 0]++;
+                bySettlement.computeIfAbsent(settlement, s -> new int[2])[failure == null ? 0 : 1]++;
             }
+            waitingRequests.settled(number.getE164(), failure, batchFailed);
         }
         bySettlement.forEach((settlement, counts) -> settlement.settled(counts[0], counts[1], batchFailed, now));
-        for (String value : batch.byValue().keySet()) {
-            waitingRequests.settled(value, failed.get(value), batchFailed);
-        }
         return new Outcome(processed, batch.size() - processed);
     }
 
