@@ -16,6 +16,7 @@ import org.disassociate.clevertap.batching.Settlement;
 
 
 
+
 class GracefulStopTest extends ApplicationTestSupport {
 
     @Override

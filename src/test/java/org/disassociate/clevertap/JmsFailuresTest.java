@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.disassociate.clevertap.intake.JmsBroker;
 
+
 /**
  * What the JMS intake does when a message cannot be taken: a transient failure rolls the message back and the broker
  * delivers it again; a message that is not a list of numbers goes to the error channel once and is committed.

@@ -25,6 +25,7 @@ import org.disassociate.clevertap.sandbox.QueueSender;
 
 
 
+
 /** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
 class JmsInstancesIT {
 

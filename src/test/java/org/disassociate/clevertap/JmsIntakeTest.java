@@ -19,6 +19,7 @@ import org.disassociate.clevertap.intake.JmsBroker;
 
 
 
+
 /**
  * The JMS intake on the embedded Artemis broker (no jms.broker-url), fed over TCP by a plain JMS client, as another
  * program would.

@@ -22,6 +22,7 @@ import org.disassociate.clevertap.operations.OnceRun;
 
 
 
+
 /**
  * {@code java -jar … --once}, as cron and CI jobs run it: the inbox is worked, and the exit status says how it went.
  * The real {@code main} in a JVM of its own.

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.disassociate.clevertap.api.ClevertapSettings;
 
+
 /** The regions CleverTap documents, and the endpoint each one means through config/application.properties. */
 class RegionsTest {
 

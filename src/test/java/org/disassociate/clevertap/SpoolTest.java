@@ -24,6 +24,7 @@ import org.disassociate.clevertap.validation.PhoneNumber;
 
 
 
+
 /** The spool on its own: what an acknowledged append leaves on disk, with many requests at once and after a crash. */
 class SpoolTest {
 

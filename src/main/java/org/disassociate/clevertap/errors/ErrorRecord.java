@@ -10,6 +10,7 @@ import org.disassociate.clevertap.api.Identity;
 
 
 
+
 /**
  * One line of the error channel: a number that was not disassociated, and why.
  *

@@ -18,6 +18,7 @@ import org.disassociate.clevertap.api.Identity;
 
 
 
+
 /**
  * Reads CleverTap's own request body, {@code {"d":[{"type":"phone","value":"…"}]}}, as the REST and JMS intakes take
  * it. Each record becomes an identity to check, whatever its shape; a body that is not that JSON at all is refused

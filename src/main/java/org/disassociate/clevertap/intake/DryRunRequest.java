@@ -2,15 +2,13 @@ package org.disassociate.clevertap.intake;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.disassociate.clevertap.api.ApiException;
 import org.disassociate.clevertap.api.DisassociateResponse;
-import org.disassociate.clevertap.api.Identity;
 import org.disassociate.clevertap.batching.Batch;
 import org.disassociate.clevertap.errors.ErrorRecord;
 import org.disassociate.clevertap.validation.CheckedNumbers;
 import org.disassociate.clevertap.validation.PhoneNumber;
+
 
 
 
@@ -50,15 +48,9 @@ public final class DryRunRequest {
         unprocessed.addAll(refused);
     }
 
-    /** A batch that CleverTap refused as a whole, or that could not be sent after every retry. */
-    public synchronized void failed(Batch batch, Exception cause) {
-        String error = cause instanceof ApiException ? cause.getMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        for (Map.Entry<String, List<PhoneNumber>> number : batch.byValue().entrySet()) {
-            failed.add(new ErrorRecord(Identity.phone(number.getKey()),
-                    cause instanceof ApiException api && api.getStatus() > 0 ? api.getStatus() : null, error, "rest",
-                    batch.getId(), null));
-        }
+    /** The records of a batch that CleverTap refused as a whole, or that could not be sent after every retry. */
+    public synchronized void failed(List<ErrorRecord> records) {
+        failed.addAll(records);
     }
 
     public synchronized long getProcessed() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.disassociate.clevertap.api.Unprocessed;
 
 
+
 /**
  * The REST intake's answer, in CleverTap's shape ({@code status}, {@code processed}, {@code unprocessed}) beside this
  * service's own fields. A field that does not apply to an answer is left out.

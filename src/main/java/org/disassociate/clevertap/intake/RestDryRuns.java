@@ -5,6 +5,7 @@ import org.apache.camel.ExchangeProperty;
 import org.disassociate.clevertap.api.DisassociateResponse;
 import org.disassociate.clevertap.api.UnprocessedRecords;
 import org.disassociate.clevertap.batching.Batch;
+import org.disassociate.clevertap.errors.ErrorRecords;
 import org.disassociate.clevertap.validation.CheckedNumbers;
 
 /** Starts the dry run of a REST request, and gathers CleverTap's answer to each of its batches. */
@@ -12,6 +13,7 @@ public class RestDryRuns {
 
     private int batchSize = 1000;
     private UnprocessedRecords unprocessedRecords;
+    private ErrorRecords errorRecords;
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
@@ -19,6 +21,10 @@ public class RestDryRuns {
 
     public void setUnprocessedRecords(UnprocessedRecords unprocessedRecords) {
         this.unprocessedRecords = unprocessedRecords;
+    }
+
+    public void setErrorRecords(ErrorRecords errorRecords) {
+        this.errorRecords = errorRecords;
     }
 
     /** The request's valid numbers, in batches of at most {@code clevertap.batch-size}. */
@@ -33,6 +39,6 @@ public class RestDryRuns {
 
     public void failed(@ExchangeProperty("dryRunRequest") DryRunRequest request, @ExchangeProperty("batch") Batch batch,
             @ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        request.failed(batch, cause);
+        request.failed(errorRecords.failedBatch(batch, cause));
     }
 }

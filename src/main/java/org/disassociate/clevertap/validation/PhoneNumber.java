@@ -8,6 +8,7 @@ import org.disassociate.clevertap.batching.Settlement;
 
 
 
+
 /**
  * One number on its way through the service: the input as received, its E.164 form when it is valid (or why it is
  * not), where it came from ({@code file:<name>}, {@code rest}, {@code jms}), and, when it was read from a durable
