@@ -1,8 +1,6 @@
 package org.disassociate.clevertap;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +47,8 @@ class CrashRecoveryIT {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Path work = TestFiles.newWorkFolder();
     final int restPort = Fixtures.freePort();
+    final int managementPort = Fixtures.freePort();
+    final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void slowStandIn() {
@@ -60,17 +61,23 @@ class CrashRecoveryIT {
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50",
                 "INTAKE_REST_PORT", String.valueOf(restPort),
+                "MANAGEMENT_PORT", String.valueOf(managementPort),
                 "INTAKE_REST_TOKEN", Fixtures.TOKEN))).start();
-        await().atMost(LONG_WAIT).until(() -> listening() || !process.isAlive());
+        // as a load balancer would: requests go to an instance once it says it is ready (its port opens a moment
+        // before the intake's route is in place, and answers 404 until then)
+        await().atMost(LONG_WAIT).until(() -> ready() || !process.isAlive());
         assertTrue(process.isAlive(), "the application started");
         return process;
     }
 
-    boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", restPort), 200);
-            return true;
+    boolean ready() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -106,8 +113,11 @@ class CrashRecoveryIT {
                     synchronized (taken) {
                         taken.add(i);
                     }
+                } else {
+                    refusals.add(response.statusCode() + " " + response.body());
                 }
             } catch (IOException e) {
+                refusals.add(e.toString());
                 return; // killed under us: the client tries again after the restart, as a real client would
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -151,7 +161,7 @@ class CrashRecoveryIT {
         }
         Process process = start();
         postUntaken(requests, taken);
-        assertEquals(REST_REQUESTS, taken.size(), "every REST request is taken once the application runs");
+        assertEquals(REST_REQUESTS, taken.size(), "every REST request is taken once the application runs; refusals: " + refusals);
         await().atMost(LONG_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !hasWorkLeft());
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
