@@ -9,13 +9,6 @@ import org.disassociate.clevertap.api.DisassociateRequest;
 import org.disassociate.clevertap.api.Identity;
 import org.disassociate.clevertap.validation.PhoneNumber;
 
-
-
-
-
-
-
-
 /**
  * A group of at most {@code clevertap.batch-size} numbers sent in one request. A number that came twice is sent once;
  * its outcome settles both.

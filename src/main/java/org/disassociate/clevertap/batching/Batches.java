@@ -14,8 +14,8 @@ import org.disassociate.clevertap.errors.ErrorRecord;
 import org.disassociate.clevertap.validation.PhoneNumber;
 
 /**
- * Opens batches with an id that names this run, and settles their numbers when they are done: on the files they were
- * read from, and for the REST callers waiting for them.
+ * Opens batches with an id that names this run, and settles their numbers when they are done: on the chunks of the files
+ * they were read from, and for the REST callers waiting for them.
  */
 public class Batches {
 
@@ -51,19 +51,19 @@ public class Batches {
         }
         Instant now = Instant.now();
         int processed = 0;
-        Map<Settlement, int[]> bySettlement = new IdentityHashMap<>();
+        Map<Settlement.Chunk, int[]> byChunk = new IdentityHashMap<>();
         for (PhoneNumber number : batch.getNumbers()) {
             ErrorRecord failure = failed.get(number.getE164());
             if (failure == null) {
                 processed++;
             }
-            Settlement settlement = number.getSettlement();
-            if (settlement != null) {
-                bySettlement.computeIfAbsent(settlement, s -> new int[2])[failure == null ? 0 : 1]++;
+            Settlement.Chunk chunk = number.getChunk();
+            if (chunk != null) {
+                byChunk.computeIfAbsent(chunk, c -> new int[2])[failure == null ? 0 : 1]++;
             }
             waitingRequests.settled(number.getE164(), failure, batchFailed);
         }
-        bySettlement.forEach((settlement, counts) -> settlement.settled(counts[0], counts[1], batchFailed, now));
+        byChunk.forEach((chunk, counts) -> chunk.settled(counts[0], counts[1], batchFailed, now));
         return new Outcome(processed, batch.size() - processed);
     }
 

@@ -31,8 +31,13 @@ public class Settlements {
     }
 
     /** What validation made of a chunk of the file: the valid numbers are pending from now on. */
-    public void checked(@ExchangeProperty("settlement") Settlement settlement, @Body CheckedNumbers checked) {
-        settlement.checked(checked.getValid().size(), checked.getInvalid().size());
+    public void checked(@ExchangeProperty("chunk") Settlement.Chunk chunk, @Body CheckedNumbers checked) {
+        chunk.checked(checked.getValid().size(), checked.getInvalid().size());
+    }
+
+    /** The chunk's refused numbers are in the error channel, its valid ones in batching. */
+    public void handled(@ExchangeProperty("chunk") Settlement.Chunk chunk) {
+        chunk.handled();
     }
 
     /**

@@ -18,11 +18,14 @@ import java.util.NoSuchElementException;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.disassociate.clevertap.batching.BatchFilling;
+import org.disassociate.clevertap.batching.FilePosition;
+import org.disassociate.clevertap.batching.Settlement;
 
 /**
  * Reads an intake file (an inbox file, or a spool file) lazily, in chunks ({@link BatchFilling#chunkSize}), so that a
@@ -32,7 +35,8 @@ import org.disassociate.clevertap.batching.BatchFilling;
  * <li>{@code .csv}: a header row naming a {@code phone} column (any case); quoted fields as in RFC 4180.</li>
  * </ul>
  * Bytes that are not UTF-8 become U+FFFD, so such a line fails validation with a clear reason instead of failing the
- * whole file.
+ * whole file. A file resumed after a crash ({@link Settlement#getResumedAt()}) is read from its checkpoint: the values
+ * before it are skipped, not checked again. Each chunk says where it ends ({@link ReadChunk#getEnd()}).
  */
 public class PhoneListReader {
 
@@ -46,13 +50,14 @@ public class PhoneListReader {
         this.chunkSize = BatchFilling.chunkSize(batchSize);
     }
 
-    /** The file's values in chunks, read lazily. */
-    public Iterator<List<String>> readInChunks(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName)
-            throws IOException {
-        return new ChunkIterator(read(in, fileName), chunkSize);
+    /** The file's values in chunks, read lazily, from where its settlement resumes (the start for a first read). */
+    public Iterator<ReadChunk> readInChunks(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName,
+            @ExchangeProperty("settlement") Settlement settlement) throws IOException {
+        FilePosition from = settlement == null ? FilePosition.START : settlement.getResumedAt();
+        return new ChunkIterator(read(in, fileName), chunkSize, from.values(), settlement);
     }
 
-    static Iterator<String> read(InputStream in, String fileName) throws IOException {
+    static Values read(InputStream in, String fileName) throws IOException {
         InputStream text = refuseBinary(new BufferedInputStream(in, BINARY_CHECK_BYTES), fileName);
         Reader reader = utf8(text);
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -84,14 +89,15 @@ public class PhoneListReader {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
-    private static Iterator<String> lines(BufferedReader reader) {
-        return new Lines(reader) {
+    private static Values lines(BufferedReader reader) {
+        return new Values(reader) {
             private boolean first = true;
 
             @Override
             protected String nextValue() throws IOException {
                 String line;
                 while ((line = reader.readLine()) != null) {
+                    lineRead();
                     if (first) {
                         line = withoutBom(line);
                         first = false;
@@ -106,7 +112,7 @@ public class PhoneListReader {
         };
     }
 
-    private static Iterator<String> csv(Reader reader, String fileName) throws IOException {
+    private static Values csv(Reader reader, String fileName) throws IOException {
         CSVParser parser = CSVFormat.DEFAULT.builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
@@ -131,7 +137,7 @@ public class PhoneListReader {
         }
         Iterator<CSVRecord> records = parser.iterator();
         int phone = column;
-        return new Lines(parser) {
+        return new Values(parser) {
             @Override
             protected String nextValue() {
                 try {
@@ -139,6 +145,7 @@ public class PhoneListReader {
                         return null;
                     }
                     CSVRecord record = records.next();
+                    linesRead(parser.getCurrentLineNumber());
                     return phone < record.size() ? record.get(phone) : "";
                 } catch (UncheckedIOException e) {
                     throw new UnreadableFileException(fileName + ": not readable as CSV after line "
@@ -153,34 +160,43 @@ public class PhoneListReader {
     }
 
     /**
-     * Groups of up to {@code size} values; closing it closes the values' source. When the source fails part-way
-     * through a chunk (a CSV that breaks halfway), the values read before the failure are still handed over as a chunk
-     * of their own, and the failure comes with the next one: a broken file never costs the numbers before the break.
+     * Groups of up to {@code size} values, after the first {@code skip} (settled before a crash); closing it closes the
+     * values' source. When the source fails part-way through a chunk (a CSV that breaks halfway), the values read before
+     * the failure are still handed over as a chunk of their own, and the failure comes with the next one: a broken file
+     * never costs the numbers before the break.
      */
-    private static final class ChunkIterator implements Iterator<List<String>>, Closeable {
-        private final Iterator<String> values;
+    private static final class ChunkIterator implements Iterator<ReadChunk>, Closeable {
+        private final Values values;
         private final int size;
+        private final Settlement settlement;
+        private long skip;
+        private long read;
         private RuntimeException failure;
 
-        ChunkIterator(Iterator<String> values, int size) {
+        ChunkIterator(Values values, int size, long skip, Settlement settlement) {
             this.values = values;
             this.size = size;
+            this.skip = skip;
+            this.settlement = settlement;
         }
 
         @Override
         public boolean hasNext() {
+            for (; skip > 0 && values.hasNext(); skip--, read++) {
+                values.next();
+            }
             return failure != null || values.hasNext();
         }
 
         @Override
-        public List<String> next() {
+        public ReadChunk next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
             if (failure != null) {
                 RuntimeException thrown = failure;
                 failure = null;
                 throw thrown;
-            }
-            if (!values.hasNext()) {
-                throw new NoSuchElementException();
             }
             List<String> chunk = new ArrayList<>(size);
             try {
@@ -193,34 +209,55 @@ public class PhoneListReader {
                 }
                 failure = e;
             }
-            return chunk;
+            read += chunk.size();
+            FilePosition end = new FilePosition(read, values.line());
+            return new ReadChunk(chunk, settlement == null ? null : settlement.chunkRead(chunk.size(), end));
         }
 
         @Override
         public void close() throws IOException {
-            if (values instanceof Closeable closeable) {
-                closeable.close();
-            }
+            values.close();
         }
     }
 
-    /** An iterator over values that closes its source at the end; Camel's Split closes it too when it stops early. */
-    private abstract static class Lines implements Iterator<String>, Closeable {
+    /**
+     * An iterator over values that closes its source at the end (Camel's Split closes it too when it stops early), and
+     * knows the line of the last value it returned.
+     */
+    abstract static class Values implements Iterator<String>, Closeable {
         private final Closeable source;
         private String next;
         private boolean done;
+        private long linesRead;
+        private long lineOfNext;
+        private long line;
 
-        Lines(Closeable source) {
+        Values(Closeable source) {
             this.source = source;
         }
 
+        /** The next value, or null at the end; it tells how many lines it has read. */
         protected abstract String nextValue() throws IOException;
+
+        protected void lineRead() {
+            linesRead++;
+        }
+
+        protected void linesRead(long lines) {
+            linesRead = lines;
+        }
+
+        /** The line the last value returned ends on. */
+        long line() {
+            return line;
+        }
 
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
                 try {
                     next = nextValue();
+                    lineOfNext = linesRead;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -239,6 +276,7 @@ public class PhoneListReader {
             }
             String value = next;
             next = null;
+            line = lineOfNext;
             return value;
         }
 

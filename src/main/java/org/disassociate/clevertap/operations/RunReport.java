@@ -22,9 +22,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param errorChannel where the error records are ({@code errors.uri})
  * @param errorSource  the {@code source} of this file's error records there
  * @param reason       why the file failed; null otherwise
+ * @param resumedAtLine the line after which this run began to read: 0 for a first read, the checkpoint's line when a
+ *                     run before it stopped without finishing the file (a crash)
+ * @param sentAgainAtMost valid numbers read again after {@code resumedAtLine} that the stopped run had read already:
+ *                     at most these reached CleverTap twice (0 for a first read)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunReport(String file, String outcome, long accepted, long invalid, long processed, long failed,
         String startedAt, String finishedAt, long durationMs, String firstBatchAt, String lastBatchAt, boolean dryRun,
-        String errorChannel, String errorSource, String reason) {
+        String errorChannel, String errorSource, String reason, long resumedAtLine, long sentAgainAtMost) {
 }

@@ -41,7 +41,7 @@ public class RunReports {
         return new RunReport(file, outcome, settlement.getAccepted(), settlement.getRejected(), settlement.getProcessed(),
                 settlement.getFailed(), settlement.getStartedAt().toString(), Instant.now().toString(),
                 settlement.getElapsedMillis(), text(settlement.getFirstBatchAt()), text(settlement.getLastBatchAt()), dryRun,
-                errorChannel, settlement.getSource(), reason);
+                errorChannel, settlement.getSource(), reason, settlement.getResumedAt().line(), settlement.getReadAgain());
     }
 
     private static String text(Instant at) {

@@ -39,32 +39,32 @@ public class PhoneNormaliser {
      * identities ({@code {"type":"phone","value":…}}).
      */
     public CheckedNumbers normaliseAll(@Body List<?> inputs, @ExchangeProperty("source") String source,
-            @ExchangeProperty("settlement") Settlement settlement) {
+            @ExchangeProperty("chunk") Settlement.Chunk chunk) {
         CheckedNumbers checked = new CheckedNumbers(inputs.size());
         for (Object input : inputs) {
-            checked.add(input instanceof Identity identity ? check(identity, source, settlement)
-                    : check(input == null ? null : input.toString(), source, settlement));
+            checked.add(input instanceof Identity identity ? check(identity, source, chunk)
+                    : check(input == null ? null : input.toString(), source, chunk));
         }
         return checked;
     }
 
-    PhoneNumber check(Identity identity, String source, Settlement settlement) {
+    PhoneNumber check(Identity identity, String source, Settlement.Chunk chunk) {
         if (!Identity.PHONE.equalsIgnoreCase(identity.type())) {
             return PhoneNumber.rejected(identity.value(),
                     "type must be \"phone\", not " + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
-                    source, settlement);
+                    source, chunk);
         }
-        return check(identity.value(), source, settlement);
+        return check(identity.value(), source, chunk);
     }
 
-    PhoneNumber check(String input, String source, Settlement settlement) {
+    PhoneNumber check(String input, String source, Settlement.Chunk chunk) {
         String raw = input == null ? "" : input.strip();
         if (raw.isEmpty()) {
-            return PhoneNumber.rejected(input, "empty value", source, settlement);
+            return PhoneNumber.rejected(input, "empty value", source, chunk);
         }
         if (raw.length() > MAX_INPUT_LENGTH) {
             return PhoneNumber.rejected(input, "too long for a phone number (" + raw.length() + " characters)", source,
-                    settlement);
+                    chunk);
         }
         try {
             Phonenumber.PhoneNumber parsed = util.parse(raw, defaultCountry);
@@ -72,11 +72,11 @@ public class PhoneNormaliser {
                 String region = util.getRegionCodeForNumber(parsed);
                 return PhoneNumber.rejected(input, "not a valid phone number"
                         + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region), source,
-                        settlement);
+                        chunk);
             }
-            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), source, settlement);
+            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), source, chunk);
         } catch (NumberParseException e) {
-            return PhoneNumber.rejected(input, "not a phone number: " + reason(e), source, settlement);
+            return PhoneNumber.rejected(input, "not a phone number: " + reason(e), source, chunk);
         }
     }
 
