@@ -38,7 +38,9 @@ import com.sun.net.httpserver.HttpServer;
  * <p>
  * Options: {@code --numbers N} (file path and floor, default 1,000,000), {@code --latency-numbers N} (300,000),
  * {@code --messages N} (single-number REST requests, 100,000), {@code --lines N} (memory run, 10,000,000),
- * {@code --only a,b} (file, floor, latency, messages, memory, startup).
+ * {@code --crash-numbers N} (60,000), {@code --kills N} (3), {@code --only a,b} (file, floor, latency, messages, jms,
+ * crash, memory, startup). {@code crash}: a file, the application killed with SIGKILL {@code --kills} times while it
+ * works it (each time once CleverTap has received 15,000 more numbers), then run to the end: numbers sent twice, lost.
  */
 public class Bench {
 
@@ -61,7 +63,9 @@ public class Bench {
         int jmsMessages = Integer.parseInt(options.getOrDefault("jms-messages", "100000"));
         // REST callers who wait for CleverTap's answer (Prefer: wait=N); 0: none waits
         int preferWait = Integer.parseInt(options.getOrDefault("prefer-wait", "0"));
-        List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,memory,startup").split(","));
+        int crashNumbers = Integer.parseInt(options.getOrDefault("crash-numbers", "60000"));
+        int kills = Integer.parseInt(options.getOrDefault("kills", "3"));
+        List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,crash,memory,startup").split(","));
         System.out.printf("bench: %s, %d cores, java %s%n", JAR, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
@@ -104,6 +108,11 @@ public class Bench {
         if (only.contains("jms")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
                 jmsRun(standIn, jmsMessages);
+            }
+        }
+        if (only.contains("crash")) {
+            try (StandIn standIn = StandIn.start(100, Integer.MAX_VALUE)) {
+                crashRun(standIn, crashNumbers, kills);
             }
         }
         if (only.contains("memory")) {
@@ -286,6 +295,39 @@ public class Bench {
         }
     }
 
+    /**
+     * A file in the inbox, the application killed with SIGKILL {@code kills} times, each once CleverTap has received
+     * 15,000 more numbers, and started again on the same folder; then run until the file is done.
+     */
+    static void crashRun(StandIn standIn, int numbers, int kills) throws Exception {
+        Path work = scratch();
+        Path inbox = work.resolve("data/inbox");
+        Files.createDirectories(inbox);
+        Path file = work.resolve("crm.txt");
+        writeNumbers(file, numbers, 60_000_000L);
+        Files.move(file, inbox.resolve("crm.txt"), StandardCopyOption.ATOMIC_MOVE);
+        int killed = 0;
+        for (int k = 0; k < kills && Files.exists(inbox.resolve("crm.txt")); k++) {
+            long before = standIn.values.get();
+            Process process = App.launch(work, standIn, Map.of(), "-Xmx256m");
+            while (standIn.values.get() < before + 15_000 && Files.exists(inbox.resolve("crm.txt")) && process.isAlive()) {
+                Thread.sleep(5);
+            }
+            process.destroyForcibly().waitFor();
+            killed++;
+        }
+        App app = App.start(work, standIn, Map.of(), "-Xmx256m");
+        while (!Files.exists(inbox.resolve(".done/crm.txt"))) {
+            Thread.sleep(50);
+        }
+        app.stop();
+        long received = standIn.values.get();
+        int distinct = standIn.receivedAt.size();
+        row("7. crash: " + killed + " x kill -9 during a file", numbers + " numbers, stand-in 100 ms",
+                (received - distinct) + " sent twice", (numbers - distinct) + " lost (target: 0; sent twice <= "
+                        + killed + " x 7,200)");
+    }
+
     /** Waits until the stand-in has received {@code count} numbers; returns when the last arrived (nanos). */
     static long awaitDelivered(StandIn standIn, App app, Path work, int count, long start) throws InterruptedException {
         while (standIn.receivedAt.size() < count) {
@@ -309,13 +351,29 @@ public class Bench {
         }
 
         static App start(Path work, StandIn standIn, Map<String, String> env, String... jvm) throws Exception {
+            App app = create(work, standIn, env, jvm);
+            while (!app.ready()) {
+                if (!app.process.isAlive()) {
+                    throw new IllegalStateException("the application did not start; see " + work.resolve("app.log"));
+                }
+                Thread.sleep(10);
+            }
+            return app;
+        }
+
+        /** Starts it, not waiting for it to be ready. */
+        static Process launch(Path work, StandIn standIn, Map<String, String> env, String... jvm) throws Exception {
+            return create(work, standIn, env, jvm).process;
+        }
+
+        private static App create(Path work, StandIn standIn, Map<String, String> env, String[] jvm) throws Exception {
             int restPort = freePort();
             int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(List.of(jvm));
             command.addAll(List.of("-jar", JAR.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("app.log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
             builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
                     || k.startsWith("CAMEL_") || k.startsWith("JMS_") || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("MANAGEMENT_")
                     || k.startsWith("PROGRESS_") || k.equals("ONCE"));
@@ -326,15 +384,7 @@ public class Bench {
                     "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", "WARN"));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
             builder.environment().putAll(env);
-            Process process = builder.start();
-            App app = new App(process, restPort, managementPort);
-            while (!app.ready()) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the application did not start; see " + work.resolve("app.log"));
-                }
-                Thread.sleep(10);
-            }
-            return app;
+            return new App(builder.start(), restPort, managementPort);
         }
 
         /** /observe/health/ready: the routes run, every consumer has polled, CleverTap and the error channel are fine. */
@@ -386,6 +436,8 @@ public class Bench {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicLong refused = new AtomicLong();
         final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        /** Every number received, a number received twice counted twice. */
+        final AtomicLong values = new AtomicLong();
 
         private StandIn(HttpServer server, int delayMillis, int maxConcurrent) {
             this.server = server;
@@ -427,6 +479,7 @@ public class Bench {
                     while (value.find()) {
                         receivedAt.putIfAbsent(value.group(1), now);
                         count++;
+                        values.incrementAndGet();
                     }
                     reply(exchange, 200, "{\"status\":\"success\",\"processed\":" + count + ",\"unprocessed\":[]}");
                 } catch (InterruptedException e) {
