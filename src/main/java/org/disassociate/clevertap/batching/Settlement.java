@@ -61,7 +61,7 @@ public final class Settlement {
         this.settledTo = position;
     }
 
-    /** Told of every chunk read and every advance of {@link #getSettledTo()}: the checkpoint's writer. */
+    /** Told of every advance of {@link #getSettledTo()}: the checkpoint's writer. */
     public void onProgress(Consumer<Settlement> listener) {
         this.onProgress = listener;
     }
@@ -76,7 +76,6 @@ public final class Settlement {
             unsettled.addLast(chunk);
             readTo = end;
         }
-        onProgress.accept(this);
         return chunk;
     }
 

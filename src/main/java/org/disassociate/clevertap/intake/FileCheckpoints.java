@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * position below which every number of the file is settled, so that a run after a crash reads on from there instead of
  * from the first line.
  * <p>
- * A checkpoint is saved whenever its file's settled position advances (or another chunk is read), on a thread of its
- * own so that no batch waits for it; saves that pile up while one is written are folded into the next. Each save is
+ * A checkpoint is saved whenever its file's settled position advances, with how far the file was read by then, on a
+ * thread of its own so that no batch waits for it; saves that pile up while one is written are folded into the next. Each save is
  * written to a temporary file, forced to disk and renamed over the last one: a crash at any moment leaves the last
  * complete checkpoint, never a torn one. It names the file by size, modification time and a hash of its first
  * {@value #IDENTITY_BYTES} bytes; a file replaced or changed under the same name is read from the start. It is removed
