@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,13 @@ class CheckpointIT {
     }
 
     Process start() throws IOException {
-        return ForkedApplication.builder(work, standIn.environment(Map.of("CLEVERTAP_BATCH_TIMEOUT_MS", "300"))).start();
+        return start(Map.of());
+    }
+
+    Process start(Map<String, String> settings) throws IOException {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("CLEVERTAP_BATCH_TIMEOUT_MS", "300");
+        return ForkedApplication.builder(work, standIn.environment(env)).start();
     }
 
     static List<String> numbers(int count, long first) {
@@ -86,6 +93,18 @@ class CheckpointIT {
     void kill(Process process) throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Watches, without pausing, for a save's temporary file and kills the process the moment one appears: most of a
+     * save is its fsync, and a process killed in it dies before the rename that follows.
+     */
+    void killOnceASaveBegins(Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (checkpointFiles(".tmp").isEmpty() && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.onSpinWait();
+        }
+        kill(process);
     }
 
     JsonNode reportOnceDone(String name) throws IOException {
@@ -130,20 +149,23 @@ class CheckpointIT {
     void killedWhileItsCheckpointIsWrittenTheFileIsReadOnAndLosesNothing() throws Exception {
         List<String> numbers = numbers(60_000, 50_000_000);
         TestFiles.drop(inbox, "crm.txt", file(numbers));
-        // kill until one kill has caught a checkpoint half-written (its temporary file left behind)
+        // small batches answered at once: the checkpoint moves hundreds of times a second, and is being written most of
+        // the time. Kill until one kill has caught a checkpoint half-written (its temporary file left behind).
+        standIn.answerAfter(0);
+        Map<String, String> smallBatches = Map.of("CLEVERTAP_BATCH_SIZE", "20");
         boolean caughtWriting = false;
         for (int kill = 0; kill < 15 && !caughtWriting && Files.exists(inbox.resolve("crm.txt")); kill++) {
-            Process process = start();
+            Process process = start(smallBatches);
             int seen = standIn.requests().size();
             await().atMost(LONG_WAIT).until(() -> standIn.requests().size() > seen + 2 && hasCheckpoint()
                     || !Files.exists(inbox.resolve("crm.txt")));
-            kill(process);
+            killOnceASaveBegins(process);
             caughtWriting = !checkpointFiles(".tmp").isEmpty();
         }
         assertTrue(caughtWriting, "a kill landed while a checkpoint was written");
         assertTrue(Files.exists(inbox.resolve("crm.txt")), "the kills found the file part-way");
 
-        Process process = start();
+        Process process = start(smallBatches);
         JsonNode report = reportOnceDone("crm.txt");
         stop(process);
 
