@@ -38,8 +38,9 @@ import com.sun.net.httpserver.HttpServer;
  * <p>
  * Options: {@code --numbers N} (file path and floor, default 1,000,000), {@code --latency-numbers N} (300,000),
  * {@code --messages N} (single-number REST requests, 100,000), {@code --lines N} (memory run, 10,000,000),
- * {@code --crash-numbers N} (60,000), {@code --kills N} (3), {@code --only a,b} (file, floor, latency, messages, jms,
- * crash, memory, startup). {@code crash}: a file, the application killed with SIGKILL {@code --kills} times while it
+ * {@code --crash-numbers N} (60,000), {@code --kills N} (3), {@code --only a,b} (file, floor, pairs, latency, messages,
+ * jms, crash, memory, startup; {@code pairs}: {@code --pairs N} (3) alternating runs of the file path and the floor,
+ * medians). {@code crash}: a file, the application killed with SIGKILL {@code --kills} times while it
  * works it (each time once CleverTap has received 15,000 more numbers), then run to the end: numbers sent twice, lost.
  */
 public class Bench {
@@ -87,6 +88,24 @@ public class Bench {
                 row("2. hand-written JDK floor", numbers + " numbers in " + f1(seconds) + " s", f0(floorRate) + " numbers/s",
                         fileRate > 0 ? "file path / floor = " + String.format("%.2f", fileRate / floorRate) + " (target >= 0.8)" : "");
             }
+        }
+        if (only.contains("pairs")) {
+            // file path against the floor, alternating, so that both see the same machine; single runs vary by +-30% here
+            int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+            double[] file = new double[pairs];
+            double[] floor = new double[pairs];
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                for (int i = 0; i < pairs; i++) {
+                    file[i] = fileRun(standIn, numbersFile, Map.of(), null);
+                    floor[i] = Floor.run(numbersFile, standIn.url(), 3, "IN");
+                    System.out.printf("pair %d: file path %.2f s, floor %.2f s%n", i + 1, file[i], floor[i]);
+                }
+            }
+            double fileMedian = median(file);
+            double floorMedian = median(floor);
+            row("1+2. file path / floor, " + pairs + " interleaved pairs", numbers + " numbers: medians " + f2(fileMedian)
+                    + " s / " + f2(floorMedian) + " s", f0(numbers / fileMedian) + " / " + f0(numbers / floorMedian)
+                    + " numbers/s", "time ratio " + f2(fileMedian / floorMedian) + " (target <= 1.10)");
         }
         if (only.contains("latency")) {
             Path file = Files.createTempFile("bench-latency", ".txt");
@@ -328,6 +347,12 @@ public class Bench {
                         + killed + " x 7,200)");
     }
 
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     /** Waits until the stand-in has received {@code count} numbers; returns when the last arrived (nanos). */
     static long awaitDelivered(StandIn standIn, App app, Path work, int count, long start) throws InterruptedException {
         while (standIn.receivedAt.size() < count) {
@@ -371,6 +396,11 @@ public class Bench {
             int managementPort = freePort();
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(List.of(jvm));
+            // e.g. BENCH_APP_JVM="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the application
+            String extra = System.getenv("BENCH_APP_JVM");
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+            }
             command.addAll(List.of("-jar", JAR.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
