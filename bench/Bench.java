@@ -196,15 +196,16 @@ public class Bench {
 
     /** Single-number REST requests from 16 client threads: rate, and p99 from the 202 to the stand-in's receipt. */
     static void messageRun(StandIn standIn, int messages, int preferWait) throws Exception {
+        int clientThreads = Integer.getInteger("bench.rest-clients", 16);
         Path work = scratch();
         App app = App.start(work, standIn, Map.of(), "-Xmx256m");
         try {
             Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-            ExecutorService clients = Executors.newFixedThreadPool(16);
+            ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
-            for (int t = 0; t < 16; t++) {
+            for (int t = 0; t < clientThreads; t++) {
                 clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
                         String number = String.format("+9198%08d", 40_000_000L + i);
@@ -225,6 +226,7 @@ public class Bench {
             }
             clients.shutdown();
             clients.awaitTermination(1, TimeUnit.HOURS);
+            System.out.printf("REST: every request answered in %.1f s%n", (System.nanoTime() - start) / 1e9);
             long last = awaitDelivered(standIn, app, work, messages, start);
             double seconds = (last - start) / 1e9;
             long[] delays = acceptedAt.entrySet().stream()
