@@ -7,18 +7,14 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.jms.BytesMessage;
+import org.apache.camel.builder.NotifyBuilder;
+import org.disassociate.clevertap.intake.JmsBroker;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.intake.JmsBroker;
-
-
-
-
-
 
 /**
  * The JMS intake on the embedded Artemis broker (no jms.broker-url), fed over TCP by a plain JMS client, as another
@@ -61,5 +57,21 @@ class JmsIntakeTest extends ApplicationTestSupport {
         assertEquals("jms", poison.get(0).path("source").asText());
         JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
         await().atMost(WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
+    }
+
+    @Test
+    void aThousandWaitingMessagesAreTakenInAFewTransactions() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (long n = 41_000_000; n < 41_001_000; n++) {
+            numbers.add(indian(n));
+        }
+        NotifyBuilder moreThan20 = new NotifyBuilder(context).fromRoute("intake-jms").whenDone(21).create();
+        QueueClient.sendTextsInOneTransaction(brokerUrl(), numbers);
+
+        await().atMost(WAIT).until(() -> new HashSet<>(standIn.allValues()).containsAll(numbers));
+        JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
+        await().atMost(WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
+        // intake.jms.batch-size 500: a message a transaction would be 1,000 exchanges (and journal syncs, and spool fsyncs)
+        assertFalse(moreThan20.matches(), "1,000 messages taken in at most 20 transactions");
     }
 }

@@ -27,6 +27,18 @@ final class QueueClient {
         send(brokerUrl, texts.stream().<MessageMaker>map(text -> session -> session.createTextMessage(text)).toList());
     }
 
+    /** Sends each text as a text message, all in one transaction: they reach the queue together, at its commit. */
+    static void sendTextsInOneTransaction(String brokerUrl, List<String> texts) throws Exception {
+        try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            for (String text : texts) {
+                producer.send(session.createTextMessage(text));
+            }
+            session.commit();
+        }
+    }
+
     /** Sends the messages, in order, to the intake's queue. */
     static void send(String brokerUrl, List<MessageMaker> messages) throws Exception {
         try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {

@@ -13,6 +13,8 @@ import org.disassociate.clevertap.Json;
 import org.disassociate.clevertap.api.ApiException;
 import org.disassociate.clevertap.api.Identity;
 import org.disassociate.clevertap.batching.Batch;
+import org.disassociate.clevertap.intake.JmsMessageReader;
+import org.disassociate.clevertap.intake.ReceivedMessage;
 import org.disassociate.clevertap.validation.CheckedNumbers;
 import org.disassociate.clevertap.validation.PhoneNumber;
 
@@ -35,12 +37,20 @@ public class ErrorRecords {
         return records;
     }
 
-    /** A message that is not a list of numbers at all: its raw body (cut) with the reason. */
-    public List<ErrorRecord> poisonMessage(@Body Object body, @ExchangeProperty("CamelExceptionCaught") Exception cause,
+    /** The messages of a JMS batch that are not lists of numbers at all: each one's raw body (cut) with the reason. */
+    public List<ErrorRecord> refusedMessages(
+            @ExchangeProperty(JmsMessageReader.REFUSED) List<JmsMessageReader.RefusedMessage> refused,
             @ExchangeProperty("source") String source) {
-        String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
-        return List.of(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, "not a list of numbers: " + cause.getMessage(),
-                source == null ? "jms" : source, null, now()));
+        String at = now();
+        List<ErrorRecord> records = new ArrayList<>(refused.size());
+        for (JmsMessageReader.RefusedMessage message : refused) {
+            Object body = message.body();
+            String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                    : body instanceof ReceivedMessage.OtherKind other ? other.kind() : String.valueOf(body);
+            records.add(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, "not a list of numbers: " + message.reason(),
+                    source == null ? "jms" : source, null, at));
+        }
+        return records;
     }
 
     /** A whole batch that CleverTap refused, or that failed after every retry: each of its numbers, with the reason. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 
 /**
  * Reads a JMS message as numbers. Its body (a text message, or bytes in UTF-8) is either CleverTap's JSON body
@@ -13,6 +14,36 @@ import org.apache.camel.Body;
  * is neither is poison: it is refused with a reason, never retried.
  */
 public class JmsMessageReader {
+
+    /** The exchange property with the messages of a batch that are not lists of numbers ({@link RefusedMessage}s). */
+    public static final String REFUSED = "refusedMessages";
+
+    /**
+     * The numbers of every message of a batch ({@link JmsBatchConsumer}), in one list; the messages that are not lists
+     * of numbers are set aside in the exchange property {@value #REFUSED}, each with its reason, and cost the others
+     * nothing.
+     */
+    public List<Object> readBatch(@Body List<ReceivedMessage> messages, Exchange exchange) {
+        List<Object> numbers = new ArrayList<>(messages.size());
+        List<RefusedMessage> refused = new ArrayList<>(0);
+        for (ReceivedMessage message : messages) {
+            try {
+                numbers.addAll(read(message.body()));
+            } catch (PoisonMessageException e) {
+                refused.add(new RefusedMessage(message.id(), message.body(), e.getMessage()));
+            }
+        }
+        exchange.setProperty(REFUSED, refused);
+        return numbers;
+    }
+
+    /** A message of a batch that is not a list of numbers: its id, raw body and why. */
+    public record RefusedMessage(String id, Object body, String reason) {
+        @Override
+        public String toString() {
+            return id + " (" + reason + ")";
+        }
+    }
 
     /** The numbers of the message: strings (lines) or identities (JSON records), each checked afterwards. */
     public List<?> read(@Body Object body) {
@@ -50,6 +81,9 @@ public class JmsMessageReader {
         }
         if (body instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (body instanceof ReceivedMessage.OtherKind other) {
+            throw new PoisonMessageException("a " + other.kind() + ", not text: send a TextMessage or a BytesMessage");
         }
         throw new PoisonMessageException("a " + (body == null ? "message without a body"
                 : body.getClass().getSimpleName() + " message") + ", not text: send a TextMessage or a BytesMessage");
