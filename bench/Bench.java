@@ -441,7 +441,7 @@ public class Bench {
                     "CLEVERTAP_ACCOUNT_ID", "BENCH", "CLEVERTAP_PASSCODE", "bench-passcode",
                     "CLEVERTAP_BATCH_TIMEOUT_MS", "200", "INTAKE_REST_PORT", String.valueOf(restPort),
                     "INTAKE_REST_TOKEN", "bench-token", "JMS_EMBEDDED_PORT", String.valueOf(freePort()),
-                    "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", "WARN"));
+                    "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", System.getenv().getOrDefault("BENCH_APP_LOG", "WARN")));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
             builder.environment().putAll(env);
             return new App(builder.start(), restPort, managementPort);
