@@ -110,13 +110,13 @@ public class JmsBroker {
                 : new ActiveMQConnectionFactory(url, username, password);
     }
 
-    /** Messages waiting in a queue of the embedded broker (for tests and checks); -1 for an external broker. */
+    /** Messages in a queue of the embedded broker, waiting or being delivered (Artemis counts both); -1 for an external broker. */
     public synchronized long messageCount(String queue) {
         if (embedded == null) {
             return -1;
         }
         var found = embedded.getActiveMQServer().locateQueue(SimpleString.of(queue));
-        return found == null ? 0 : found.getMessageCount() + found.getDeliveringCount();
+        return found == null ? 0 : found.getMessageCount();
     }
 
     public void setUrl(String url) {
