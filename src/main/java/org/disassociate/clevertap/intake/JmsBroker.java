@@ -60,7 +60,9 @@ public class JmsBroker {
                 .setNodeManagerLockDirectory(dir.toString())
                 // block producers only when the disk is really full, not at Artemis' default of 90 %
                 .setMaxDiskUsage(100)
-                .addAcceptorConfiguration("tcp", acceptor);
+                .addAcceptorConfiguration("tcp", acceptor)
+                // this process's own endpoints connect in-VM: no TCP, no encoding on a socket (the intake's CPU)
+                .addAcceptorConfiguration("invm", inVmUrl(embeddedPort));
         config.addAddressSetting("#", new AddressSettings()
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true)
@@ -99,13 +101,19 @@ public class JmsBroker {
         return brokerUrl == null || brokerUrl.isBlank() ? "tcp://" + embeddedHost + ":" + embeddedPort : brokerUrl.trim();
     }
 
+    /** The embedded broker's in-VM acceptor: its server id is the TCP port, unique among the brokers of one JVM. */
+    static String inVmUrl(int embeddedPort) {
+        return "vm://" + embeddedPort;
+    }
+
     /**
-     * The connection factory of this instance's JMS endpoints, to the broker in use ({@code jms.broker-url}, or the
-     * embedded one). A static factory: Camel's YAML beans call factory methods statically.
+     * The connection factory of this instance's JMS endpoints, to the broker in use: {@code jms.broker-url}, or the
+     * embedded one in-VM (other programs use its TCP acceptor). A static factory: Camel's YAML beans call factory methods
+     * statically.
      */
     public static ActiveMQConnectionFactory connectionFactory(String brokerUrl, String embeddedHost, int embeddedPort,
             String username, String password) {
-        String url = connectionUrl(brokerUrl, embeddedHost, embeddedPort);
+        String url = brokerUrl == null || brokerUrl.isBlank() ? inVmUrl(embeddedPort) : brokerUrl.trim();
         return username == null || username.isBlank() ? new ActiveMQConnectionFactory(url)
                 : new ActiveMQConnectionFactory(url, username, password);
     }
