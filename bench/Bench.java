@@ -294,12 +294,15 @@ public class Bench {
         int jmsPort = freePort();
         App app = App.start(work, standIn, Map.of("JMS_EMBEDDED_PORT", String.valueOf(jmsPort)), "-Xmx256m");
         try {
+            double appCpu = app.cpuSeconds();
+            double benchCpu = benchCpuSeconds();
             long start = System.nanoTime();
             double produced = produce(jmsPort, messages, 50_000_000L);
             long last = awaitDelivered(standIn, app, work, messages, start);
             double seconds = (last - start) / 1e9;
             row("7. message path, JMS, bulk producer (transactions of 500)", messages + " messages in " + f1(seconds) + " s",
-                    f0(messages / seconds) + " numbers/s", "producer done in " + f1(produced) + " s (target >= 20,000/s)");
+                    f0(messages / seconds) + " numbers/s", "producer done in " + f1(produced) + " s (target >= 20,000/s); "
+                            + cpu(app.cpuSeconds() - appCpu, benchCpuSeconds() - benchCpu, seconds));
         } finally {
             app.stop();
         }
@@ -309,20 +312,38 @@ public class Bench {
         Map<String, String> brokerOnly = Map.of("JMS_EMBEDDED_PORT", String.valueOf(jmsPort), "INTAKE_JMS_ENABLED", "false",
                 "ERRORS_URI", "jms:queue:bench.errors");
         app = App.start(drain, standIn, brokerOnly, "-Xmx256m");
-        produce(jmsPort, messages, 60_000_000L);
+        double producedAlone = produce(jmsPort, messages, 60_000_000L);
         app.stop();
+        row("7a. the bulk producer alone (" + messages + " messages, the intake off)", f1(producedAlone) + " s",
+                f0(messages / producedAlone) + " messages/s", "what bounds row 7 on this machine");
         int before = standIn.receivedAt.size();
         app = App.start(drain, standIn, Map.of("JMS_EMBEDDED_PORT", String.valueOf(jmsPort)), "-Xmx256m");
         try {
+            double appCpu = app.cpuSeconds();
             awaitDelivered(standIn, app, drain, before + messages, System.nanoTime());
+            double drainCpu = app.cpuSeconds() - appCpu;
             long[] times = standIn.receivedAt.entrySet().stream().filter(e -> e.getKey().startsWith("+919860"))
                     .mapToLong(Map.Entry::getValue).sorted().toArray();
             double seconds = (times[times.length - 1] - times[0]) / 1e9;
             row("7b. message path, JMS, " + messages + " messages waiting", "first to last number at the API in " + f1(seconds)
-                    + " s", f0(messages / seconds) + " numbers/s", "the intake alone (target >= 20,000/s)");
+                    + " s", f0(messages / seconds) + " numbers/s", "the intake alone (target >= 20,000/s); application CPU "
+                    + f1(drainCpu) + " s from ready to the last number");
         } finally {
             app.stop();
         }
+    }
+
+    /** CPU seconds this benchmark's own process has used (the producer, the stand-in). */
+    static double benchCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** Where the CPU of a run went: the application's and this process's seconds, against what the cores offer. */
+    static String cpu(double appCpu, double benchCpu, double seconds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return "CPU: application " + f1(appCpu) + " s, producer and stand-in " + f1(benchCpu) + " s, of " + f1(seconds * cores)
+                + " s on " + cores + " cores";
     }
 
     /** One-number persistent messages, in transactions of 500; seconds it took. */
@@ -462,6 +483,11 @@ public class Bench {
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        /** CPU seconds the application's process has used so far (every thread: the broker's, the routes', GC). */
+        double cpuSeconds() {
+            return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
         }
 
         long peakRssKb() {
