@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,5 +128,28 @@ class OnceModeIT {
         assertEquals(OnceRun.NOT_WORKING, run.exitCode(), run.output());
         assertTrue(run.output().contains("CleverTap answered 401"), run.output());
         assertFalse(run.output().contains("a-wrong-passcode"), "the passcode is never logged, right or wrong");
+    }
+
+    @Test
+    void withTheEmbeddedBrokerOnTheProcessEndsRightAfterItsSummary() throws Exception {
+        // the JMS intake on (its embedded broker, connected in-VM): no thread of it may keep the JVM alive after the
+        // stop (Artemis' in-VM connector threads are not daemons and idle 60 s: a cron job ran a minute longer)
+        standIn.reset();
+        Path work = TestFiles.newWorkFolder();
+        Files.createDirectories(work.resolve("inbox"));
+        Files.writeString(work.resolve("inbox").resolve("list.txt"), "+919812345601\n");
+        Process process = ForkedApplication.builder(work, standIn.environment(Map.of("CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                "INTAKE_JMS_ENABLED", "true", "ONCE", "true"))).start();
+        process.getOutputStream().close();
+        Path log = work.resolve("output.log");
+        try {
+            await().atMost(java.time.Duration.ofSeconds(90)).until(() -> Files.exists(log)
+                    && Files.readString(log).contains("Once: 1 file(s)"));
+            // the summary is logged as the stop begins, which takes a few seconds
+            assertTrue(process.waitFor(15, TimeUnit.SECONDS), "the JVM lingers after its summary:\n" + Files.readString(log));
+            assertEquals(0, process.exitValue(), Files.readString(log));
+        } finally {
+            process.destroyForcibly();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -89,6 +90,9 @@ public class JmsBroker {
         if (embedded != null) {
             embedded.stop();
             embedded = null;
+            // the in-VM connector's threads are not daemons and idle 60 s: left alone they keep the JVM alive that long
+            // after the stop (a --once run exited a minute late)
+            InVMConnector.resetThreadPool();
         }
     }
 
