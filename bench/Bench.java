@@ -164,6 +164,26 @@ public class Bench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 app.stop();
                 row("6. start-up to ready, Camel Main", f2(seconds) + " s", "", "target < 3 s");
+
+                // with a class-data archive (AppCDS) made by a training run, as README's "Faster start-up" says
+                Path archive = work.resolve("app.jsa");
+                Path training = scratch();
+                ProcessBuilder trainer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:ArchiveClassesAtExit=" + archive, "-jar", JAR.toString(), "--once").directory(training.toFile())
+                        .redirectErrorStream(true).redirectOutput(training.resolve("train.log").toFile());
+                trainer.environment().putAll(Map.of("CAMEL_MAIN_PROFILE", "sandbox", "INTAKE_REST_PORT", String.valueOf(freePort()),
+                        "MANAGEMENT_PORT", String.valueOf(freePort()), "JMS_EMBEDDED_PORT", String.valueOf(freePort())));
+                Process train = trainer.start();
+                if (!train.waitFor(120, TimeUnit.SECONDS) || !Files.exists(archive)) {
+                    throw new IllegalStateException("the training run made no archive; see " + training.resolve("train.log"));
+                }
+                Path cds = scratch();
+                start = System.nanoTime();
+                app = App.start(cds, standIn, Map.of(), "-Xmx256m", "-XX:SharedArchiveFile=" + archive);
+                seconds = (System.nanoTime() - start) / 1e9;
+                app.stop();
+                row("6b. start-up to ready, Camel Main with its AppCDS archive", f2(seconds) + " s", "",
+                        "target < 3 s; archive from one --once training run");
             }
             row("6. start-up to ready, Quarkus", "see bench/runtimes", "", "both runtimes, alternating, in one run");
         }
