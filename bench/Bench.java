@@ -53,6 +53,14 @@ public class Bench {
         // the stand-in answers with headers and body in two writes: without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK hold the body back about 40 ms, a stall of the stand-in, not of the service measured
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (args.length == 4 && args[0].equals("--floor-child")) {
+            double seconds = 0;
+            for (int run = 0; run < Integer.parseInt(args[3]); run++) {
+                seconds = Floor.run(Path.of(args[1]), args[2], 3, "IN");
+            }
+            System.out.printf(java.util.Locale.ROOT, "FLOOR %f %f %f%n", seconds, Floor.lastSendingSeconds, benchCpuSeconds());
+            return;
+        }
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -83,7 +91,7 @@ public class Bench {
         }
         if (only.contains("floor")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
-                double seconds = Floor.run(numbersFile, standIn.url(), 3, "IN");
+                double seconds = Floor.runFresh(numbersFile, standIn.url());
                 double floorRate = numbers / seconds;
                 row("2. hand-written JDK floor", numbers + " numbers in " + f1(seconds) + " s", f0(floorRate) + " numbers/s",
                         fileRate > 0 ? "file path / floor = " + String.format("%.2f", fileRate / floorRate) + " (target >= 0.8)" : "");
@@ -92,18 +100,22 @@ public class Bench {
         if (only.contains("pairs")) {
             // file path against the floor, alternating, so that both see the same machine; single runs vary by +-30% here
             int pairs = Integer.parseInt(options.getOrDefault("pairs", "3"));
+            // --warm true: each side's JVM has worked the file once before the run measured (a long-running service)
+            boolean warm = Boolean.parseBoolean(options.getOrDefault("warm", "false"));
             double[] file = new double[pairs];
             double[] floor = new double[pairs];
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
                 for (int i = 0; i < pairs; i++) {
-                    file[i] = fileRun(standIn, numbersFile, Map.of(), null);
-                    floor[i] = Floor.run(numbersFile, standIn.url(), 3, "IN");
-                    System.out.printf("pair %d: file path %.2f s, floor %.2f s%n", i + 1, file[i], floor[i]);
+                    file[i] = fileRun(standIn, numbersFile, Map.of(), null, warm);
+                    double benchCpu = benchCpuSeconds();
+                    floor[i] = Floor.runFresh(numbersFile, standIn.url(), warm);
+                    System.out.printf("pair %d: file path %.2f s (%s), floor %.2f s (CPU: floor's JVM %.1f s, stand-in %.1f s)%n",
+                            i + 1, file[i], lastFileRunCpu, floor[i], Floor.lastCpuSeconds, benchCpuSeconds() - benchCpu);
                 }
             }
             double fileMedian = median(file);
             double floorMedian = median(floor);
-            row("1+2. file path / floor, " + pairs + " interleaved pairs", numbers + " numbers: medians " + f2(fileMedian)
+            row("1+2. file path / floor, " + pairs + " interleaved pairs" + (warm ? ", each JVM warm" : ", each JVM fresh"), numbers + " numbers: medians " + f2(fileMedian)
                     + " s / " + f2(floorMedian) + " s", f0(numbers / fileMedian) + " / " + f0(numbers / floorMedian)
                     + " numbers/s", "time ratio " + f2(fileMedian / floorMedian) + " (target <= 1.10)");
         }
@@ -120,7 +132,7 @@ public class Bench {
             // the same work by the hand-written floor (3 requests in flight) against the same stand-in: what this
             // machine and stand-in allow a client with no pipeline at all
             try (StandIn standIn = StandIn.start(100, 3)) {
-                double seconds = Floor.run(file, standIn.url(), 3, "IN");
+                double seconds = Floor.runFresh(file, standIn.url());
                 double rate = latencyNumbers / seconds;
                 double sendingRate = latencyNumbers / Floor.lastSendingSeconds;
                 row("3f. latency-bound, the hand-written floor", latencyNumbers + " numbers in " + f1(seconds) + " s",
@@ -201,14 +213,29 @@ public class Bench {
 
     /** Drops the file into a fresh application's inbox; seconds from the drop until it is in .done. */
     static double fileRun(StandIn standIn, Path numbers, Map<String, String> env, long[] peakKb) throws Exception {
+        return fileRun(standIn, numbers, env, peakKb, false);
+    }
+
+    /** {@code warm}: the same file is worked once before the one measured, as a long-running instance has. */
+    static double fileRun(StandIn standIn, Path numbers, Map<String, String> env, long[] peakKb, boolean warm) throws Exception {
         Path work = scratch();
         App app = App.start(work, standIn, env, "-Xmx256m");
         try {
             Path inbox = work.resolve("data/inbox");
             Files.createDirectories(inbox);
+            if (warm) {
+                Path warmup = work.resolve("warm-up.txt");
+                Files.copy(numbers, warmup, StandardCopyOption.COPY_ATTRIBUTES);
+                Files.move(warmup, inbox.resolve("warm-up.txt"), StandardCopyOption.ATOMIC_MOVE);
+                while (!Files.exists(inbox.resolve(".done/warm-up.txt"))) {
+                    Thread.sleep(50);
+                }
+            }
             Path staged = work.resolve("numbers.txt");
             // an export written earlier and moved in complete, as a CRM job drops its file: it keeps its modification time
             Files.copy(numbers, staged, StandardCopyOption.COPY_ATTRIBUTES);
+            double appCpu = app.cpuSeconds();
+            double benchCpu = benchCpuSeconds();
             long start = System.nanoTime();
             Files.move(staged, inbox.resolve("numbers.txt"), StandardCopyOption.ATOMIC_MOVE);
             while (!Files.exists(inbox.resolve(".done/numbers.txt"))) {
@@ -220,11 +247,16 @@ public class Bench {
                 }
                 Thread.sleep(50);
             }
-            return (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            lastFileRunCpu = cpu(app.cpuSeconds() - appCpu, benchCpuSeconds() - benchCpu, seconds);
+            return seconds;
         } finally {
             app.stop();
         }
     }
+
+    /** Where the CPU of the last {@link #fileRun} went (the application's; the stand-in's, in this process). */
+    static String lastFileRunCpu = "";
 
     /** Single-number REST requests from 16 client threads: rate, and p99 from the 202 to the stand-in's receipt. */
     static void messageRun(StandIn standIn, int messages, int preferWait) throws Exception {
@@ -642,6 +674,55 @@ public class Bench {
     static final class Floor {
         /** The last run's sending alone: from its first request (every number already checked) to its last answer. */
         static double lastSendingSeconds;
+        /** The last fresh run's CPU seconds (its whole JVM). */
+        static double lastCpuSeconds;
+
+        /**
+         * A run in a JVM of its own, 3 requests in flight, as the service gets one: run after run in this process, the
+         * floor's libphonenumber was already compiled by the JIT (a warm floor took 5.7 s where a fresh one took 11).
+         */
+        private static Path classes;
+
+        /**
+         * This file compiled once to classes: the floor's JVM runs them, not the source launcher, whose javac would
+         * still be compiled by the JIT while the floor works.
+         */
+        static synchronized Path compiled() throws Exception {
+            if (classes == null) {
+                // this file: the source launcher's command is "<launcher class> bench/Bench.java <options>"
+                String source = Arrays.stream(System.getProperty("sun.java.command").split(" ")).filter(a -> a.endsWith(".java"))
+                        .findFirst().orElseThrow();
+                Path out = Files.createTempDirectory("bench-classes");
+                Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "-nowarn",
+                        "-cp", JAR.toString(), "-d", out.toString(), source).redirectErrorStream(true).start();
+                String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (javac.waitFor() != 0) {
+                    throw new IllegalStateException("javac failed:\n" + output);
+                }
+                classes = out;
+            }
+            return classes;
+        }
+
+        static double runFresh(Path file, String baseUrl) throws Exception {
+            return runFresh(file, baseUrl, false);
+        }
+
+        /** {@code warm}: the run measured is the JVM's second, the JIT having compiled the first's work. */
+        static double runFresh(Path file, String baseUrl, boolean warm) throws Exception {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    JAR + java.io.File.pathSeparator + compiled(), "Bench", "--floor-child", file.toString(), baseUrl,
+                    String.valueOf(warm ? 2 : 1))
+                    .redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (child.waitFor() != 0 || !output.contains("FLOOR ")) {
+                throw new IllegalStateException("the floor failed:\n" + output);
+            }
+            String[] figures = output.substring(output.indexOf("FLOOR ") + 6).trim().split("\\s+");
+            lastSendingSeconds = Double.parseDouble(figures[1]);
+            lastCpuSeconds = Double.parseDouble(figures[2]);
+            return Double.parseDouble(figures[0]);
+        }
 
         static double run(Path file, String baseUrl, int concurrency, String country) throws Exception {
             long start = System.nanoTime();
