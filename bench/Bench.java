@@ -40,8 +40,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code --messages N} (single-number REST requests, 100,000), {@code --lines N} (memory run, 10,000,000),
  * {@code --crash-numbers N} (60,000), {@code --kills N} (3), {@code --only a,b} (file, floor, pairs, latency, messages,
  * jms, crash, memory, startup; {@code pairs}: {@code --pairs N} (3) alternating runs of the file path and the floor,
- * medians). {@code crash}: a file, the application killed with SIGKILL {@code --kills} times while it
- * works it (each time once CleverTap has received 15,000 more numbers), then run to the end: numbers sent twice, lost.
+ * medians; {@code --warm true}: each side's second run of the file in its JVM). {@code crash}: a file, the application
+ * killed with SIGKILL {@code --kills} times while it works it (each time once CleverTap has received 15,000 more
+ * numbers), then run to the end: numbers sent twice, lost. {@code --jms-messages N} (100,000) for {@code jms}; the
+ * floor runs in a JVM of its own ({@code --floor-child}, compiled from this file once).
  */
 public class Bench {
 
