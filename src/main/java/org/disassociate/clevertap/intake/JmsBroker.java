@@ -42,7 +42,7 @@ public class JmsBroker {
         if (!intakeEnabled && !errorsUri.startsWith("jms:")) {
             return;
         }
-        if (!url.isBlank()) {
+        if (!embedded(url)) {
             LOG.info("JMS: ActiveMQ Artemis broker at {}", connectionUrl());
             return;
         }
@@ -102,7 +102,12 @@ public class JmsBroker {
     }
 
     static String connectionUrl(String brokerUrl, String embeddedHost, int embeddedPort) {
-        return brokerUrl == null || brokerUrl.isBlank() ? "tcp://" + embeddedHost + ":" + embeddedPort : brokerUrl.trim();
+        return embedded(brokerUrl) ? "tcp://" + embeddedHost + ":" + embeddedPort : brokerUrl.trim();
+    }
+
+    /** No {@code jms.broker-url}: the broker is the one embedded in this process. */
+    private static boolean embedded(String brokerUrl) {
+        return brokerUrl == null || brokerUrl.isBlank();
     }
 
     /** The embedded broker's in-VM acceptor: its server id is the TCP port, unique among the brokers of one JVM. */
@@ -115,9 +120,9 @@ public class JmsBroker {
      * embedded one in-VM (other programs use its TCP acceptor). A static factory: Camel's YAML beans call factory methods
      * statically.
      */
-    public static ActiveMQConnectionFactory connectionFactory(String brokerUrl, String embeddedHost, int embeddedPort,
-            String username, String password) {
-        String url = brokerUrl == null || brokerUrl.isBlank() ? inVmUrl(embeddedPort) : brokerUrl.trim();
+    public static ActiveMQConnectionFactory connectionFactory(String brokerUrl, int embeddedPort, String username,
+            String password) {
+        String url = embedded(brokerUrl) ? inVmUrl(embeddedPort) : brokerUrl.trim();
         return username == null || username.isBlank() ? new ActiveMQConnectionFactory(url)
                 : new ActiveMQConnectionFactory(url, username, password);
     }
