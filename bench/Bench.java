@@ -182,7 +182,7 @@ public class Bench {
                 // with a class-data archive (AppCDS) made by a training run, as README's "Faster start-up" says
                 Path archive = work.resolve("app.jsa");
                 Path training = scratch();
-                ProcessBuilder trainer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ProcessBuilder trainer = new ProcessBuilder(jdkTool("java"),
                         "-XX:ArchiveClassesAtExit=" + archive, "-jar", JAR.toString(), "--once").directory(training.toFile())
                         .redirectErrorStream(true).redirectOutput(training.resolve("train.log").toFile());
                 trainer.environment().putAll(Map.of("CAMEL_MAIN_PROFILE", "sandbox", "INTAKE_REST_PORT", String.valueOf(freePort()),
@@ -399,6 +399,11 @@ public class Bench {
         }
     }
 
+    /** A program of the JDK running this benchmark ({@code java}, {@code javac}). */
+    static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
     /** CPU seconds this benchmark's own process has used (the producer, the stand-in). */
     static double benchCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -511,7 +516,7 @@ public class Bench {
         private static App create(Path work, StandIn standIn, Map<String, String> env, String[] jvm) throws Exception {
             int restPort = freePort();
             int managementPort = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> command = new ArrayList<>(List.of(jdkTool("java")));
             command.addAll(List.of(jvm));
             // e.g. BENCH_APP_JVM="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the application
             String extra = System.getenv("BENCH_APP_JVM");
@@ -695,7 +700,7 @@ public class Bench {
                 String source = Arrays.stream(System.getProperty("sun.java.command").split(" ")).filter(a -> a.endsWith(".java"))
                         .findFirst().orElseThrow();
                 Path out = Files.createTempDirectory("bench-classes");
-                Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "-nowarn",
+                Process javac = new ProcessBuilder(jdkTool("javac"), "-nowarn",
                         "-cp", JAR.toString(), "-d", out.toString(), source).redirectErrorStream(true).start();
                 String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (javac.waitFor() != 0) {
@@ -712,7 +717,7 @@ public class Bench {
 
         /** {@code warm}: the run measured is the JVM's second, the JIT having compiled the first's work. */
         static double runFresh(Path file, String baseUrl, boolean warm) throws Exception {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            Process child = new ProcessBuilder(jdkTool("java"), "-cp",
                     JAR + java.io.File.pathSeparator + compiled(), "Bench", "--floor-child", file.toString(), baseUrl,
                     String.valueOf(warm ? 2 : 1))
                     .redirectErrorStream(true).start();
