@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import org.disassociate.clevertap.model.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 

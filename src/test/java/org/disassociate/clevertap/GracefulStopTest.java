@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.disassociate.clevertap.batching.Settlement;
+import org.disassociate.clevertap.model.Settlement;
 
 
 

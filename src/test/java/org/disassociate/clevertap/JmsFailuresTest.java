@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.disassociate.clevertap.intake.JmsBroker;
+import org.disassociate.clevertap.broker.JmsBroker;
 
 
 /**

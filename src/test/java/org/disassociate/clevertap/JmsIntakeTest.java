@@ -8,7 +8,7 @@ import java.util.Set;
 
 import jakarta.jms.BytesMessage;
 import org.apache.camel.builder.NotifyBuilder;
-import org.disassociate.clevertap.intake.JmsBroker;
+import org.disassociate.clevertap.broker.JmsBroker;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

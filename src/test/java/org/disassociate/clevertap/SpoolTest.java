@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.disassociate.clevertap.intake.Spool;
-import org.disassociate.clevertap.validation.CheckedNumbers;
-import org.disassociate.clevertap.validation.PhoneNumber;
+import org.disassociate.clevertap.durability.Spool;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 
 
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.ConfigurationException;
+import org.disassociate.clevertap.model.ConfigurationException;
 
 /**
  * The settings of the CleverTap account this service talks to, checked at start-up: a setting that cannot work stops

@@ -1,5 +1,9 @@
 package org.disassociate.clevertap.api;
 
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.DisassociateResponse;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Unprocessed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +11,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.Json;
-import org.disassociate.clevertap.batching.Batch;
-import org.disassociate.clevertap.errors.ErrorRecord;
-import org.disassociate.clevertap.errors.Excerpt;
-import org.disassociate.clevertap.validation.PhoneNumber;
+import org.disassociate.clevertap.model.Json;
+import org.disassociate.clevertap.model.Batch;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.Excerpt;
+import org.disassociate.clevertap.model.PhoneNumber;
 
 /**
  * The records CleverTap's answer lists as {@code unprocessed}, as error-channel records with CleverTap's code and text,
@@ -25,7 +29,7 @@ public class UnprocessedRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnprocessedRecords.class);
 
-    public List<ErrorRecord> of(@ExchangeProperty("batch") Batch batch, @Body DisassociateResponse response) {
+    public List<ErrorRecord> of(@Variable(Variables.BATCH) Batch batch, @Body DisassociateResponse response) {
         List<Unprocessed> entries = response.unprocessedOrEmpty();
         if (entries.isEmpty()) {
             return List.of();

@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.batching;
 
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.WaitingRequest;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncCallback;
@@ -8,7 +10,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
  * Holds a REST request's answer, without holding a thread, until every one of its numbers is settled or its caller's
- * wait ({@code Prefer: wait}) has passed; then sets the exchange property {@code settled} to say which. Its numbers
+ * wait ({@code Prefer: wait}) has passed; then sets the variable {@value Variables#SETTLED} to say which. Its numbers
  * are durable in the spool either way.
  */
 public class AwaitRequestSettlement extends AsyncProcessorSupport {
@@ -21,10 +23,10 @@ public class AwaitRequestSettlement extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        WaitingRequest request = exchange.getProperty("waitingRequest", WaitingRequest.class);
-        int seconds = exchange.getProperty("waitSeconds", 0, Integer.class);
+        WaitingRequest request = exchange.getVariable(Variables.WAITING_REQUEST, WaitingRequest.class);
+        int seconds = exchange.getVariable(Variables.WAIT_SECONDS, 0, Integer.class);
         if (request.done().isDone()) {
-            exchange.setProperty("settled", true);
+            exchange.setVariable(Variables.SETTLED, true);
             callback.done(true);
             return true;
         }
@@ -32,7 +34,7 @@ public class AwaitRequestSettlement extends AsyncProcessorSupport {
             if (timedOut != null) {
                 waitingRequests.forget(request);
             }
-            exchange.setProperty("settled", timedOut == null);
+            exchange.setVariable(Variables.SETTLED, timedOut == null);
             callback.done(false);
         });
         return false;

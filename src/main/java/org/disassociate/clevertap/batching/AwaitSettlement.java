@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.batching;
 
+import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -16,7 +18,7 @@ public class AwaitSettlement extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Settlement settlement = exchange.getProperty("settlement", Settlement.class);
+        Settlement settlement = exchange.getVariable(Variables.SETTLEMENT, Settlement.class);
         var done = settlement.seal();
         if (done.isDone()) {
             if (settlement.getAccepted() + settlement.getRejected() == 0) {

@@ -6,11 +6,12 @@ import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.disassociate.clevertap.validation.PhoneNumber;
+import org.disassociate.clevertap.model.ChunkSize;
+import org.disassociate.clevertap.model.PhoneNumber;
 
 /**
  * Fills batches from chunks of valid numbers, and decides when a batch is complete: as soon as it has no room for
- * another chunk ({@link #chunkSize(int)} numbers at most), so a full batch goes at once. A chunk is never split, and a
+ * another chunk ({@link ChunkSize#forBatchSize(int)} numbers at most), so a full batch goes at once. A chunk is never split, and a
  * batch never exceeds {@code clevertap.batch-size}: it is at least {@code batch-size - chunk size + 1} numbers, exactly
  * {@code batch-size} when the chunks are full (1000 from a file of valid numbers). A batch that has not filled goes
  * after the aggregator's completion timeout.
@@ -20,15 +21,7 @@ import org.disassociate.clevertap.validation.PhoneNumber;
  */
 public class BatchFilling implements AggregationStrategy {
 
-    /** The largest chunk: read, validated and batched together, so a number does not cost a Camel exchange of its own. */
-    public static final int MAX_CHUNK = 200;
-
     private int batchSize = 1000;
-
-    /** The chunk size for a batch size: a fifth of a batch, at most {@value #MAX_CHUNK}. */
-    public static int chunkSize(int batchSize) {
-        return Math.max(1, Math.min(MAX_CHUNK, (batchSize + 4) / 5));
-    }
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
@@ -45,7 +38,7 @@ public class BatchFilling implements AggregationStrategy {
         } else {
             numbers(batch).addAll(numbers(chunk));
         }
-        if (numbers(batch).size() > batchSize - chunkSize(batchSize)) {
+        if (numbers(batch).size() > batchSize - ChunkSize.forBatchSize(batchSize)) {
             batch.setProperty(ExchangePropertyKey.AGGREGATION_COMPLETE_CURRENT_GROUP, true);
         }
         return batch;

@@ -1,5 +1,8 @@
 package org.disassociate.clevertap.batching;
 
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.Batch;
+import org.disassociate.clevertap.model.Settlement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -9,9 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
-import org.disassociate.clevertap.errors.ErrorRecord;
-import org.disassociate.clevertap.validation.PhoneNumber;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.PhoneNumber;
 
 /**
  * Opens batches with an id that names this run, and settles their numbers when they are done: on the chunks of the files
@@ -35,12 +38,12 @@ public class Batches {
      * CleverTap answered the batch: the numbers it listed as unprocessed (now in the error channel) failed, every other
      * number was processed.
      */
-    public Outcome answered(@ExchangeProperty("batch") Batch batch, @ExchangeProperty("unprocessed") List<ErrorRecord> unprocessed) {
+    public Outcome answered(@Variable(Variables.BATCH) Batch batch, @Variable(Variables.UNPROCESSED) List<ErrorRecord> unprocessed) {
         return settle(batch, unprocessed, false);
     }
 
     /** The batch failed as a whole (refused, or not taken after every retry); its numbers' records are in the error channel. */
-    public Outcome failed(@ExchangeProperty("batch") Batch batch, @ExchangeProperty("unprocessed") List<ErrorRecord> records) {
+    public Outcome failed(@Variable(Variables.BATCH) Batch batch, @Variable(Variables.ERROR_RECORDS) List<ErrorRecord> records) {
         return settle(batch, records, true);
     }
 

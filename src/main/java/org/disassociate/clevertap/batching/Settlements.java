@@ -1,13 +1,17 @@
 package org.disassociate.clevertap.batching;
 
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.disassociate.clevertap.validation.CheckedNumbers;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.CheckedNumbers;
 
 /**
  * The settlements of the durable files being worked: one is opened when a file is picked up, counts what validation
@@ -20,7 +24,7 @@ public class Settlements {
     private final List<List<Settlement>> watches = new ArrayList<>();
 
     /** A file was picked up; its numbers are tracked under {@code source} until they are all settled. */
-    public Settlement open(@ExchangeProperty("source") String source) {
+    public Settlement open(@Variable(Variables.SOURCE) String source) {
         Settlement settlement = new Settlement(source);
         working.add(settlement);
         settlement.done().whenComplete((s, e) -> working.remove(settlement));
@@ -31,12 +35,12 @@ public class Settlements {
     }
 
     /** What validation made of a chunk of the file: the valid numbers are pending from now on. */
-    public void checked(@ExchangeProperty("chunk") Settlement.Chunk chunk, @Body CheckedNumbers checked) {
+    public void checked(@Variable(Variables.CHUNK) Settlement.Chunk chunk, @Body CheckedNumbers checked) {
         chunk.checked(checked.getValid().size(), checked.getInvalid().size());
     }
 
     /** The chunk's refused numbers are in the error channel, its valid ones in batching. */
-    public void handled(@ExchangeProperty("chunk") Settlement.Chunk chunk) {
+    public void handled(@Variable(Variables.CHUNK) Settlement.Chunk chunk) {
         chunk.handled();
     }
 
@@ -44,8 +48,8 @@ public class Settlements {
      * The file could not be read to its end (it goes to {@code .failed/}): no more numbers come from it, and the
      * numbers read before the failure settle as usual.
      */
-    public void unreadable(@ExchangeProperty("settlement") Settlement settlement,
-            @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+    public void unreadable(@Variable(Variables.SETTLEMENT) Settlement settlement,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         if (settlement != null) {
             settlement.unreadable(cause == null ? null : cause.getMessage());
             settlement.seal();

@@ -1,5 +1,6 @@
 package org.disassociate.clevertap.batching;
 
+import org.disassociate.clevertap.model.WaitingRequest;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -7,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Body;
-import org.disassociate.clevertap.errors.ErrorRecord;
-import org.disassociate.clevertap.validation.CheckedNumbers;
-import org.disassociate.clevertap.validation.PhoneNumber;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 
 /**
  * The REST requests whose callers wait for CleverTap's answer, by the numbers they wait for. A request is registered

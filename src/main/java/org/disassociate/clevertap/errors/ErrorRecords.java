@@ -1,6 +1,7 @@
 package org.disassociate.clevertap.errors;
 
-import java.nio.charset.StandardCharsets;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.Excerpt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +9,16 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.disassociate.clevertap.Json;
-import org.disassociate.clevertap.api.ApiException;
-import org.disassociate.clevertap.api.Identity;
-import org.disassociate.clevertap.batching.Batch;
-import org.disassociate.clevertap.intake.JmsMessageReader;
-import org.disassociate.clevertap.intake.ReceivedMessage;
-import org.disassociate.clevertap.validation.CheckedNumbers;
-import org.disassociate.clevertap.validation.PhoneNumber;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Json;
+import org.disassociate.clevertap.model.ApiException;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Batch;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * Makes the error channel's records (one per number not disassociated, with the reason) and their JSON-lines form; the
@@ -37,25 +39,9 @@ public class ErrorRecords {
         return records;
     }
 
-    /** The messages of a JMS batch that are not lists of numbers at all: each one's raw body (cut) with the reason. */
-    public List<ErrorRecord> refusedMessages(
-            @ExchangeProperty(JmsMessageReader.REFUSED) List<JmsMessageReader.RefusedMessage> refused,
-            @ExchangeProperty("source") String source) {
-        String at = now();
-        List<ErrorRecord> records = new ArrayList<>(refused.size());
-        for (JmsMessageReader.RefusedMessage message : refused) {
-            Object body = message.body();
-            String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                    : body instanceof ReceivedMessage.OtherKind other ? other.kind() : String.valueOf(body);
-            records.add(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, "not a list of numbers: " + message.reason(),
-                    source == null ? "jms" : source, null, at));
-        }
-        return records;
-    }
-
     /** A whole batch that CleverTap refused, or that failed after every retry: each of its numbers, with the reason. */
-    public List<ErrorRecord> failedBatch(@ExchangeProperty("batch") Batch batch,
-            @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+    public List<ErrorRecord> failedBatch(@Variable(Variables.BATCH) Batch batch,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         Integer code = cause instanceof ApiException api && api.getStatus() > 0 ? api.getStatus() : null;
         String error = cause instanceof ApiException ? cause.getMessage() : describe(cause);
         String at = now();

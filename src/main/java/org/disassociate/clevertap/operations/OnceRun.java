@@ -10,7 +10,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.batching.Settlement;
+import org.disassociate.clevertap.model.Settlement;
 import org.disassociate.clevertap.batching.Settlements;
 
 /**

@@ -2,7 +2,7 @@ package org.disassociate.clevertap.operations;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.batching.Settlement;
+import org.disassociate.clevertap.model.Settlement;
 import org.disassociate.clevertap.batching.Settlements;
 
 /**

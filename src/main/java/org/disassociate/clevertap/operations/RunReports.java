@@ -1,11 +1,12 @@
 package org.disassociate.clevertap.operations;
 
+import org.disassociate.clevertap.model.Variables;
 import java.time.Instant;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.disassociate.clevertap.batching.Settlement;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Settlement;
 
 /** The run report of an inbox file, from its settlement. */
 public class RunReports {
@@ -22,14 +23,14 @@ public class RunReports {
     }
 
     /** Every number of the file is settled. */
-    public RunReport settled(@Header("CamelFileName") String file, @ExchangeProperty("settlement") Settlement settlement,
+    public RunReport settled(@Header("CamelFileName") String file, @Variable(Variables.SETTLEMENT) Settlement settlement,
             Exchange exchange) {
         String outcome = settlement.getRejected() + settlement.getFailed() == 0 ? "delivered" : "delivered-with-errors";
         return report(file, outcome, settlement, null, exchange);
     }
 
     /** The file could not be read to its end; the numbers read before that are settled as usual. */
-    public RunReport failed(@Header("CamelFileName") String file, @ExchangeProperty("settlement") Settlement settlement,
+    public RunReport failed(@Header("CamelFileName") String file, @Variable(Variables.SETTLEMENT) Settlement settlement,
             Exchange exchange) {
         return report(file, "failed", settlement, settlement.getUnreadable(), exchange);
     }

@@ -1,5 +1,6 @@
 package org.disassociate.clevertap.operations;
 
+import org.disassociate.clevertap.model.Variables;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,13 +15,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.disassociate.clevertap.batching.Batch;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
-import org.disassociate.clevertap.errors.ErrorRecord;
-import org.disassociate.clevertap.validation.CheckedNumbers;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.CheckedNumbers;
 
 /**
  * The service's own Micrometer meters ({@code clevertap.*}), published with Camel's in the Prometheus registry that
@@ -96,7 +97,7 @@ public class ServiceMetrics extends WhenContextStarted {
     // --- intake
 
     /** A chunk was validated where it entered the service ({@code intake}: file, rest, jms; none for a spool file). */
-    public void checked(@ExchangeProperty("intake") String intake, @Body CheckedNumbers checked) {
+    public void checked(@Variable(Variables.INTAKE) String intake, @Body CheckedNumbers checked) {
         if (intake == null) {
             return;
         }
@@ -132,7 +133,7 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     /** A request is about to leave; the first for its batch, or a retry. Returns the start time for {@link #requestEnded}. */
-    public long requestStarted(@ExchangeProperty("batch") Batch batch, @Header("CamelRedeliveryCounter") Integer redelivery) {
+    public long requestStarted(@Variable(Variables.BATCH) Batch batch, @Header("CamelRedeliveryCounter") Integer redelivery) {
         inFlight.incrementAndGet();
         if (redelivery == null || redelivery == 0) {
             batchesSent.increment();
@@ -145,7 +146,7 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     /** The request's answer came (status 0: none came, the connection failed). */
-    public void requestEnded(@ExchangeProperty("requestStarted") Long startedNanos, @Header("CamelHttpResponseCode") Integer status) {
+    public void requestEnded(@Variable(Variables.REQUEST_STARTED) Long startedNanos, @Header("CamelHttpResponseCode") Integer status) {
         inFlight.decrementAndGet();
         int code = status == null ? 0 : status;
         if (code == 429) {
@@ -169,7 +170,7 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     /** CleverTap's unprocessed records, counted by their code. */
-    public void unprocessed(@Body List<ErrorRecord> records) {
+    public void unprocessed(@Variable(Variables.UNPROCESSED) List<ErrorRecord> records) {
         for (ErrorRecord record : records) {
             String code = record.code() == null ? "none" : String.valueOf(record.code());
             unprocessedByCode.computeIfAbsent(code, c -> Counter.builder("clevertap.numbers.unprocessed")

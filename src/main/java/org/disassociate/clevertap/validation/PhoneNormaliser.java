@@ -1,5 +1,8 @@
 package org.disassociate.clevertap.validation;
 
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,10 +11,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
-import org.disassociate.clevertap.ConfigurationException;
-import org.disassociate.clevertap.api.Identity;
-import org.disassociate.clevertap.batching.Settlement;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.ConfigurationException;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Settlement;
 
 /**
  * Decides whether an input is a phone number CleverTap can take, and writes it in E.164 with libphonenumber. Numbers
@@ -38,8 +41,8 @@ public class PhoneNormaliser {
      * Checks a chunk of inputs (lines of a file, records of a REST body or JMS message): strings, or CleverTap
      * identities ({@code {"type":"phone","value":…}}).
      */
-    public CheckedNumbers normaliseAll(@Body List<?> inputs, @ExchangeProperty("source") String source,
-            @ExchangeProperty("chunk") Settlement.Chunk chunk) {
+    public CheckedNumbers normaliseAll(@Body List<?> inputs, @Variable(Variables.SOURCE) String source,
+            @Variable(Variables.CHUNK) Settlement.Chunk chunk) {
         CheckedNumbers checked = new CheckedNumbers(inputs.size());
         for (Object input : inputs) {
             checked.add(input instanceof Identity identity ? check(identity, source, chunk)

@@ -1,11 +1,14 @@
 package org.disassociate.clevertap.validation;
 
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
-import org.disassociate.clevertap.batching.Settlement;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Settlement;
 
 /**
  * Takes the lines of a spool file. The REST or JMS intake checked every one of them with libphonenumber and wrote it in
@@ -24,8 +27,8 @@ public class SpooledNumbers {
         this.normaliser = normaliser;
     }
 
-    public CheckedNumbers accept(@Body List<?> lines, @ExchangeProperty("source") String source,
-            @ExchangeProperty("chunk") Settlement.Chunk chunk) {
+    public CheckedNumbers accept(@Body List<?> lines, @Variable(Variables.SOURCE) String source,
+            @Variable(Variables.CHUNK) Settlement.Chunk chunk) {
         CheckedNumbers checked = new CheckedNumbers(lines.size());
         for (Object line : lines) {
             String value = line == null ? null : line.toString();

@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.validation;
 
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,0 +1,33 @@
+package org.disassociate.clevertap.api;
+
+import java.util.regex.Pattern;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+
+/**
+ * The one place that decides whether a request to CleverTap only validates ({@code dryRun=1}): every request when the
+ * service runs dry ({@code clevertap.dry-run}), and a REST request that asks for it with {@code dryRun=1} in its query,
+ * as CleverTap's own endpoint takes it.
+ */
+public class DryRuns {
+
+    private static final Pattern ASKED = Pattern.compile("(?:^|&)dryRun=(?:1|true)(?:&|$)", Pattern.CASE_INSENSITIVE);
+
+    private boolean service;
+
+    /** {@code clevertap.dry-run}: the whole service only validates. */
+    public void setService(boolean service) {
+        this.service = service;
+    }
+
+    /** A batch of the pipeline. */
+    public boolean forBatch() {
+        return service;
+    }
+
+    /** A REST request: its numbers are validated by CleverTap and go nowhere else. */
+    public boolean forRestRequest(@Header(Exchange.HTTP_QUERY) String query) {
+        return service || (query != null && ASKED.matcher(query).find());
+    }
+}

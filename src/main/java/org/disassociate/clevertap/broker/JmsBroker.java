@@ -1,0 +1,167 @@
+package org.disassociate.clevertap.broker;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.disassociate.clevertap.model.ConfigurationException;
+
+/**
+ * The ActiveMQ Artemis broker of the JMS intake (and of a JMS error channel): an existing one at {@code jms.broker-url},
+ * or, when that is empty, one embedded in this process, persistent (its journal under {@code jms.embedded.data-dir}),
+ * listening on {@code jms.embedded.host}:{@code jms.embedded.port} so that other programs can send to it.
+ * <p>
+ * The embedded broker never drops a message: a message whose processing failed is redelivered with back-off, without
+ * a limit (the intake itself sends poison messages to the error channel, so only transient failures come back).
+ */
+public class JmsBroker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JmsBroker.class);
+
+    private String url = "";
+    private String embeddedHost = "127.0.0.1";
+    private int embeddedPort = 61616;
+    private String embeddedDataDir = "data/broker";
+    private boolean intakeEnabled = true;
+    private String errorsUri = "";
+    private EmbeddedActiveMQ embedded;
+
+    /**
+     * Starts the embedded broker when no external one is named and something here uses JMS (the JMS intake, or an error
+     * channel on a queue), and says which broker is used. A broker that cannot listen stops the start-up.
+     */
+    public synchronized void start() throws Exception {
+        if (!intakeEnabled && !errorsUri.startsWith("jms:")) {
+            return;
+        }
+        if (!embedded(url)) {
+            LOG.info("JMS: ActiveMQ Artemis broker at {}", connectionUrl());
+            return;
+        }
+        Path dir = Path.of(embeddedDataDir).toAbsolutePath();
+        String acceptor = connectionUrl();
+        Configuration config = new ConfigurationImpl()
+                .setName("clevertap-disassociate")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setNodeManagerLockDirectory(dir.toString())
+                // block producers only when the disk is really full, not at Artemis' default of 90 %
+                .setMaxDiskUsage(100)
+                .addAcceptorConfiguration("tcp", acceptor)
+                // this process's own endpoints connect in-VM: no TCP, no encoding on a socket (the intake's CPU)
+                .addAcceptorConfiguration("invm", inVmUrl(embeddedPort));
+        config.addAddressSetting("#", new AddressSettings()
+                .setAutoCreateAddresses(true)
+                .setAutoCreateQueues(true)
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(60_000)
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        embedded = new EmbeddedActiveMQ().setConfiguration(config);
+        embedded.start();
+        var listening = embedded.getActiveMQServer().getRemotingService().getAcceptor("tcp");
+        if (listening == null || !listening.isStarted()) {
+            // Artemis logs the bind failure but comes up all the same, unreachable: refuse instead
+            stop();
+            throw new ConfigurationException("the embedded broker cannot listen on " + embeddedHost + ":" + embeddedPort
+                    + " (in use by another program?): set jms.embedded.port (JMS_EMBEDDED_PORT), or jms.broker-url"
+                    + " (JMS_BROKER_URL) for an existing broker, or intake.jms.enabled=false (INTAKE_JMS_ENABLED)");
+        }
+        LOG.info("JMS: embedded ActiveMQ Artemis broker at {} (no jms.broker-url set), journal in {}", acceptor, dir);
+    }
+
+    public synchronized void stop() throws Exception {
+        if (embedded != null) {
+            embedded.stop();
+            embedded = null;
+            // the in-VM connector's threads are not daemons and idle 60 s: left alone they keep the JVM alive that long
+            // after the stop (a --once run exited a minute late)
+            InVMConnector.resetThreadPool();
+        }
+    }
+
+    /** The URL clients connect to: the external broker's, or the embedded one's acceptor. */
+    public String connectionUrl() {
+        return connectionUrl(url, embeddedHost, embeddedPort);
+    }
+
+    static String connectionUrl(String brokerUrl, String embeddedHost, int embeddedPort) {
+        return embedded(brokerUrl) ? "tcp://" + embeddedHost + ":" + embeddedPort : brokerUrl.trim();
+    }
+
+    /** No {@code jms.broker-url}: the broker is the one embedded in this process. */
+    private static boolean embedded(String brokerUrl) {
+        return brokerUrl == null || brokerUrl.isBlank();
+    }
+
+    /** The embedded broker's in-VM acceptor: its server id is the TCP port, unique among the brokers of one JVM. */
+    static String inVmUrl(int embeddedPort) {
+        return "vm://" + embeddedPort;
+    }
+
+    /**
+     * The connection factory of this instance's JMS endpoints, to the broker in use: {@code jms.broker-url}, or the
+     * embedded one in-VM (other programs use its TCP acceptor). A static factory: Camel's YAML beans call factory methods
+     * statically.
+     */
+    public static ActiveMQConnectionFactory connectionFactory(String brokerUrl, int embeddedPort, String username,
+            String password) {
+        String url = embedded(brokerUrl) ? inVmUrl(embeddedPort) : brokerUrl.trim();
+        return username == null || username.isBlank() ? new ActiveMQConnectionFactory(url)
+                : new ActiveMQConnectionFactory(url, username, password);
+    }
+
+    /** Messages in a queue of the embedded broker, waiting or being delivered (Artemis counts both); -1 for an external broker. */
+    public synchronized long messageCount(String queue) {
+        if (embedded == null) {
+            return -1;
+        }
+        var found = embedded.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
+    }
+
+    public void setUrl(String url) {
+        this.url = url == null ? "" : url;
+    }
+
+    public void setIntakeEnabled(boolean intakeEnabled) {
+        this.intakeEnabled = intakeEnabled;
+    }
+
+    public void setErrorsUri(String errorsUri) {
+        this.errorsUri = errorsUri == null ? "" : errorsUri.trim();
+    }
+
+    public void setEmbeddedHost(String embeddedHost) {
+        this.embeddedHost = embeddedHost;
+    }
+
+    public void setEmbeddedPort(int embeddedPort) {
+        this.embeddedPort = embeddedPort;
+    }
+
+    public void setEmbeddedDataDir(String embeddedDataDir) {
+        this.embeddedDataDir = embeddedDataDir;
+    }
+
+    @Override
+    public String toString() {
+        return "JmsBroker[" + connectionUrl() + (embedded != null ? ", embedded" : "") + "]";
+    }
+}

@@ -1,0 +1,226 @@
+package org.disassociate.clevertap.durability;
+
+import org.disassociate.clevertap.model.Variables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
+
+/**
+ * The spool of the message intakes (REST, JMS): where their valid numbers are made durable before they acknowledge.
+ * <p>
+ * Numbers are appended to an open segment per intake ({@code .writing-<intake>-…}), and a request returns only once
+ * an fsync has covered its lines. Requests that arrive together share one fsync (group commit): the first to reach it
+ * forces everything written so far, the others find their lines already durable. {@link #rotate()} (a timer route,
+ * {@code spool.rotate-ms}) and a full segment ({@code spool.segment-numbers}) rename the segment to
+ * {@code <intake>-….txt}, where the spool route reads it like an inbox file. A segment left {@code .writing-} by a crash
+ * holds only numbers whose request was acknowledged (and maybe an unfinished last line of one that was not): it is put
+ * in place at start-up ({@link #recover()}).
+ */
+public class Spool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
+    public static final String WRITING = ".writing-";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Object writeLock = new Object();
+    private final Object syncLock = new Object();
+    private final Map<String, Segment> open = new HashMap<>();
+    private Path dir = Path.of("data", "state", "spool");
+    private long rotateMillis = 200;
+    private int segmentNumbers = 20_000;
+    private long sequence;
+    /** Tickets: every append takes the next; {@code synced} is the highest one an fsync has covered. */
+    private long written;
+    private long synced;
+
+    public void setDir(String dir) {
+        this.dir = Path.of(dir);
+    }
+
+    public void setRotateMillis(long rotateMillis) {
+        this.rotateMillis = rotateMillis;
+    }
+
+    public void setSegmentNumbers(int segmentNumbers) {
+        this.segmentNumbers = segmentNumbers;
+    }
+
+    /** Puts in place the segments a crash left open: their complete lines were acknowledged. */
+    public void recover() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.list(dir)) {
+            leftovers = files.filter(f -> f.getFileName().toString().startsWith(WRITING)).toList();
+        }
+        for (Path leftover : leftovers) {
+            Path target = leftover.resolveSibling(leftover.getFileName().toString().substring(WRITING.length()));
+            FileChannel channel = FileChannel.open(leftover, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            try {
+                long complete = completeLinesLength(channel);
+                if (complete < channel.size()) {
+                    channel.truncate(complete);
+                }
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            AtomicFile.publish(channel, leftover, target);
+            LOG.info("Spool: {} left open by a crash, put in place as {}", leftover.getFileName(), target.getFileName());
+        }
+    }
+
+    /**
+     * The valid numbers of a checked chunk, durable on return (written and fsynced). Nothing is written when none is
+     * valid.
+     */
+    public void append(@Body CheckedNumbers checked, @Variable(Variables.INTAKE) String intake) throws IOException {
+        List<PhoneNumber> valid = checked.getValid();
+        if (valid.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder(valid.size() * 15);
+        for (PhoneNumber number : valid) {
+            lines.append(number.getE164()).append('\n');
+        }
+        ByteBuffer bytes = StandardCharsets.US_ASCII.encode(lines.toString());
+        long ticket;
+        synchronized (writeLock) {
+            Segment segment = open.get(intake);
+            if (segment == null) {
+                segment = Segment.create(dir, intake + "-" + run + "-" + (++sequence) + ".txt");
+                open.put(intake, segment);
+            }
+            while (bytes.hasRemaining()) {
+                segment.channel.write(bytes);
+            }
+            segment.numbers += valid.size();
+            ticket = ++written;
+        }
+        sync(ticket);
+    }
+
+    /** Returns once the lines of {@code ticket} are durable; one fsync serves every append that came before it. */
+    private void sync(long ticket) throws IOException {
+        synchronized (syncLock) {
+            if (synced >= ticket) {
+                return;
+            }
+            long target;
+            List<Segment> segments;
+            List<Segment> full;
+            synchronized (writeLock) {
+                target = written;
+                segments = List.copyOf(open.values());
+                full = segments.stream().filter(s -> s.numbers >= segmentNumbers).toList();
+                full.forEach(s -> open.values().remove(s));
+            }
+            for (Segment segment : segments) {
+                segment.channel.force(false);
+            }
+            synced = target;
+            for (Segment segment : full) {
+                segment.close();
+            }
+        }
+    }
+
+    /**
+     * The {@code source} of a spool file's numbers: the intake that wrote it ({@code rest}, {@code jms}), the first part
+     * of its name {@code <intake>-<run>-<sequence>.txt}.
+     */
+    public String sourceOf(@Header(Exchange.FILE_NAME) String fileName) {
+        int dash = fileName.indexOf('-');
+        return dash > 0 ? fileName.substring(0, dash) : "spool";
+    }
+
+    /** Hands the open segments that are old enough to the spool route. */
+    public void rotate() throws IOException {
+        closeSegments(false);
+    }
+
+    /** At stop: every open segment is put in place. */
+    public void close() throws IOException {
+        closeSegments(true);
+    }
+
+    private void closeSegments(boolean all) throws IOException {
+        // under syncLock: no fsync of sync() runs on a segment while it is closed. An append whose segment is closed
+        // here is durable by that close; its own sync() then has nothing of its own left to force.
+        synchronized (syncLock) {
+            List<Segment> due;
+            synchronized (writeLock) {
+                long now = System.nanoTime();
+                due = open.values().stream().filter(s -> all || (now - s.openedNanos) / 1_000_000 >= rotateMillis).toList();
+                due.forEach(s -> open.values().remove(s));
+            }
+            for (Segment segment : due) {
+                segment.close();
+            }
+        }
+    }
+
+    private static long completeLinesLength(FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long position = size - 1; position >= 0; position--) {
+            one.clear();
+            channel.read(one, position);
+            if (one.get(0) == '\n') {
+                return position + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** One open spool file. */
+    private static final class Segment {
+        final Path writing;
+        final Path target;
+        final FileChannel channel;
+        final long openedNanos = System.nanoTime();
+        int numbers;
+
+        private Segment(Path writing, Path target, FileChannel channel) {
+            this.writing = writing;
+            this.target = target;
+            this.channel = channel;
+        }
+
+        static Segment create(Path dir, String name) throws IOException {
+            Files.createDirectories(dir);
+            Path writing = dir.resolve(WRITING + name);
+            FileChannel channel = FileChannel.open(writing, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new Segment(writing, dir.resolve(name), channel);
+        }
+
+        /** Forces, closes and renames it into place, where the spool route takes it. */
+        void close() throws IOException {
+            try {
+                AtomicFile.publish(channel, writing, target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Spool: cannot put " + writing + " in place (it is recovered at the next start)", e);
+            }
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package org.disassociate.clevertap.intake;
-
-/** The REST intake's body for a refused request (400, 401, 413, 415): {@code {"error":"…"}}. */
-public record ErrorReply(String error) {
-}

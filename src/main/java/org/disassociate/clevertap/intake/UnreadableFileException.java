@@ -1,9 +1,0 @@
-package org.disassociate.clevertap.intake;
-
-/** An intake file that cannot be read as a list of numbers at all; it is moved to {@code .failed/}. */
-public class UnreadableFileException extends RuntimeException {
-
-    public UnreadableFileException(String message) {
-        super(message, null, false, false);
-    }
-}

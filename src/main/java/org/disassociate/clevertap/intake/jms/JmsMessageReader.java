@@ -1,0 +1,91 @@
+package org.disassociate.clevertap.intake.jms;
+
+import org.disassociate.clevertap.jmsbatch.ReceivedMessage;
+import org.disassociate.clevertap.model.DisassociateBody;
+import org.disassociate.clevertap.model.Variables;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+
+/**
+ * Reads a JMS message as numbers. Its body (a text message, or bytes in UTF-8) is either CleverTap's JSON body
+ * ({@code {"d":[…]}}), or one or more numbers, one a line (blank lines and {@code #} lines skipped). A message that
+ * is neither is poison: it is refused with a reason, never retried.
+ */
+public class JmsMessageReader {
+
+    /**
+     * The numbers of every message of a batch (the {@code jms-batch} consumer), in one list; the messages that are not lists
+     * of numbers are set aside in the variable {@value Variables#REFUSED_MESSAGES}, each with its reason, and cost the others
+     * nothing.
+     */
+    public List<Object> readBatch(@Body List<ReceivedMessage> messages, Exchange exchange) {
+        List<Object> numbers = new ArrayList<>(messages.size());
+        List<RefusedMessage> refused = new ArrayList<>(0);
+        for (ReceivedMessage message : messages) {
+            try {
+                numbers.addAll(read(message.body()));
+            } catch (PoisonMessageException e) {
+                refused.add(new RefusedMessage(message.id(), message.body(), e.getMessage()));
+            }
+        }
+        exchange.setVariable(Variables.REFUSED_MESSAGES, refused);
+        return numbers;
+    }
+
+    /** A message of a batch that is not a list of numbers: its id, raw body and why. */
+    public record RefusedMessage(String id, Object body, String reason) {
+        @Override
+        public String toString() {
+            return id + " (" + reason + ")";
+        }
+    }
+
+    /** The numbers of the message: strings (lines) or identities (JSON records), each checked afterwards. */
+    public List<?> read(@Body Object body) {
+        String text = text(body);
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new PoisonMessageException("an empty message holds no numbers");
+        }
+        if (trimmed.indexOf('\0') >= 0) {
+            throw new PoisonMessageException("a binary message, not text");
+        }
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                return DisassociateBody.read(new ByteArrayInputStream(trimmed.getBytes(StandardCharsets.UTF_8)));
+            } catch (DisassociateBody.MalformedException e) {
+                throw new PoisonMessageException(e.getMessage());
+            }
+        }
+        List<String> numbers = new ArrayList<>();
+        for (String line : trimmed.split("\\R")) {
+            String value = line.strip();
+            if (!value.isEmpty() && !value.startsWith("#")) {
+                numbers.add(value);
+            }
+        }
+        if (numbers.isEmpty()) {
+            throw new PoisonMessageException("the message has only comment lines");
+        }
+        return numbers;
+    }
+
+    private static String text(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
+        if (body instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (body instanceof ReceivedMessage.OtherKind other) {
+            throw new PoisonMessageException("a " + other.kind() + ", not text: send a TextMessage or a BytesMessage");
+        }
+        throw new PoisonMessageException("a " + (body == null ? "message without a body"
+                : body.getClass().getSimpleName() + " message") + ", not text: send a TextMessage or a BytesMessage");
+    }
+}

@@ -1,0 +1,25 @@
+package org.disassociate.clevertap.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+
+
+
+
+
+
+
+
+/**
+ * One line of the error channel: a number that was not disassociated, and why.
+ *
+ * @param record the number as CleverTap would see it; for a number that failed validation, the raw input
+ * @param code   CleverTap's per-record code, or the HTTP status of a failed batch; null when the number never left
+ * @param error  the reason, in words
+ * @param source where the number came from: {@code file:<name>}, {@code rest} or {@code jms}
+ * @param batch  the batch it was sent in; null when it was never sent
+ * @param at     when it was written, ISO-8601
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ErrorRecord(Identity record, Integer code, String error, String source, String batch, String at) {
+}

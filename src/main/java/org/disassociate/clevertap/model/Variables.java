@@ -1,0 +1,48 @@
+package org.disassociate.clevertap.model;
+
+/**
+ * The names of the Camel variables that the routes of {@code routes/} and the beans they call hand each other, from
+ * step to step ({@code setVariable}, {@code ${variable.<name>}}, {@code variableSend}/{@code variableReceive}, and
+ * {@code @Variable} on a bean method's parameter). These are the whole YAML–Java contract besides bodies and Camel's
+ * own headers; a test checks that the routes use no other name. Exchange properties are left to Camel.
+ */
+public final class Variables {
+
+    /** Where a number came from: {@code file:<name>}, {@code rest} or {@code jms}; its error records carry it. */
+    public static final String SOURCE = "source";
+    /** The intake that took the numbers in ({@code file}, {@code rest}, {@code jms}); unset for a spool file. */
+    public static final String INTAKE = "intake";
+    /** The {@link Settlement} of the durable file being read. */
+    public static final String SETTLEMENT = "settlement";
+    /** The {@link Settlement.Chunk} of that file being validated. */
+    public static final String CHUNK = "chunk";
+    /** True for a spool file's chunk: its lines were checked before they were spooled. */
+    public static final String SPOOLED = "spooled";
+    /** The valid numbers of a chunk, on their way to batching. */
+    public static final String VALID_NUMBERS = "validNumbers";
+    /** Error-channel records on their way to the error channel ({@link ErrorRecord}s). */
+    public static final String ERROR_RECORDS = "errorRecords";
+    /** What a sub-route answered when only its work counts, not its body (the caller keeps its own). */
+    public static final String DONE = "done";
+    /** The {@link Batch} being sent. */
+    public static final String BATCH = "batch";
+    /** The records CleverTap listed as unprocessed in its answer to the batch ({@link ErrorRecord}s). */
+    public static final String UNPROCESSED = "unprocessed";
+    /** True when the request to CleverTap only validates ({@code dryRun=1}); decided by the {@code dryRuns} bean. */
+    public static final String DRY_RUN = "dryRun";
+    /** When the request to CleverTap left ({@link System#nanoTime()}), for its timer. */
+    public static final String REQUEST_STARTED = "requestStarted";
+    /** The messages of a JMS batch that are not lists of numbers, each with its reason. */
+    public static final String REFUSED_MESSAGES = "refusedMessages";
+    /** The seconds a REST caller waits for CleverTap's answer ({@code Prefer: wait}); unset when it does not wait. */
+    public static final String WAIT_SECONDS = "waitSeconds";
+    /** The {@link WaitingRequest} of a REST caller who waits. */
+    public static final String WAITING_REQUEST = "waitingRequest";
+    /** True when every number of a waiting caller's request was settled within its wait. */
+    public static final String SETTLED = "settled";
+    /** A REST request's dry run: its batches and what CleverTap answered to each. */
+    public static final String DRY_RUN_REQUEST = "dryRunRequest";
+
+    private Variables() {
+    }
+}
