@@ -1,14 +1,14 @@
 package org.disassociate.clevertap;
 
-import org.disassociate.clevertap.model.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
+import org.disassociate.clevertap.model.ConfigurationException;
+import org.disassociate.clevertap.operations.OnceRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.operations.OnceRun;
 
 /**
  * {@code java -jar clevertap-disassociate.jar}: Camel Main with the routes of {@code routes/} and the settings of

@@ -1,12 +1,12 @@
 package org.disassociate.clevertap.api;
 
-import org.disassociate.clevertap.model.ApiException;
-import org.disassociate.clevertap.model.DisassociateResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.disassociate.clevertap.model.Json;
+import org.disassociate.clevertap.model.ApiException;
+import org.disassociate.clevertap.model.DisassociateResponse;
 import org.disassociate.clevertap.model.Excerpt;
+import org.disassociate.clevertap.model.Json;
 
 /**
  * Reads CleverTap's HTTP answer to a batch. The HTTP status says whether the batch as a whole went through; a 2xx body

@@ -3,9 +3,9 @@ package org.disassociate.clevertap.api;
 import java.util.List;
 import java.util.Locale;
 
+import org.disassociate.clevertap.model.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.model.ConfigurationException;
 
 /**
  * The settings of the CleverTap account this service talks to, checked at start-up: a setting that cannot work stops

@@ -1,9 +1,5 @@
 package org.disassociate.clevertap.api;
 
-import org.disassociate.clevertap.model.Variables;
-import org.disassociate.clevertap.model.DisassociateResponse;
-import org.disassociate.clevertap.model.Identity;
-import org.disassociate.clevertap.model.Unprocessed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +8,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.Batch;
+import org.disassociate.clevertap.model.DisassociateResponse;
 import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.Excerpt;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.Unprocessed;
+import org.disassociate.clevertap.model.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The records CleverTap's answer lists as {@code unprocessed}, as error-channel records with CleverTap's code and text,

@@ -1,12 +1,12 @@
 package org.disassociate.clevertap.batching;
 
-import org.disassociate.clevertap.model.Variables;
-import org.disassociate.clevertap.model.WaitingRequest;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.WaitingRequest;
 
 /**
  * Holds a REST request's answer, without holding a thread, until every one of its numbers is settled or its caller's

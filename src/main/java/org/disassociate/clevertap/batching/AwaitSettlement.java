@@ -1,10 +1,10 @@
 package org.disassociate.clevertap.batching;
 
-import org.disassociate.clevertap.model.Settlement;
-import org.disassociate.clevertap.model.Variables;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

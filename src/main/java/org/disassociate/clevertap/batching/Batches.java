@@ -1,8 +1,5 @@
 package org.disassociate.clevertap.batching;
 
-import org.disassociate.clevertap.model.Variables;
-import org.disassociate.clevertap.model.Batch;
-import org.disassociate.clevertap.model.Settlement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -13,8 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * Opens batches with an id that names this run, and settles their numbers when they are done: on the chunks of the files

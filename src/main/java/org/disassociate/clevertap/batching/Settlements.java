@@ -1,7 +1,5 @@
 package org.disassociate.clevertap.batching;
 
-import org.disassociate.clevertap.model.Variables;
-import org.disassociate.clevertap.model.Settlement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +10,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * The settlements of the durable files being worked: one is opened when a file is picked up, counts what validation

@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.batching;
 
-import org.disassociate.clevertap.model.WaitingRequest;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -8,9 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Body;
-import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.WaitingRequest;
 
 /**
  * The REST requests whose callers wait for CleverTap's answer, by the numbers they wait for. A request is registered

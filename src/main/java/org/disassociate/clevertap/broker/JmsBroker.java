@@ -10,9 +10,9 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.disassociate.clevertap.model.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.model.ConfigurationException;
 
 /**
  * The ActiveMQ Artemis broker of the JMS intake (and of a JMS error channel): an existing one at {@code jms.broker-url},

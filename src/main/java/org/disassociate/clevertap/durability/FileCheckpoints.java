@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.durability;
 
-import org.disassociate.clevertap.model.Variables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.FilePosition;
+import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.durability;
 
-import org.disassociate.clevertap.model.Variables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,10 +18,11 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The spool of the message intakes (REST, JMS): where their valid numbers are made durable before they acknowledge.

@@ -1,7 +1,5 @@
 package org.disassociate.clevertap.errors;
 
-import org.disassociate.clevertap.model.ErrorRecord;
-import org.disassociate.clevertap.model.Excerpt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +10,13 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
-import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.ApiException;
-import org.disassociate.clevertap.model.Identity;
 import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.Excerpt;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Variables;
 

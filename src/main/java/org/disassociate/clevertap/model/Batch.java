@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * A group of at most {@code clevertap.batch-size} numbers sent in one request. A number that came twice is sent once;
  * its outcome settles both.

@@ -9,14 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
-
-
-
-
-
-
-
 /**
  * Reads CleverTap's own request body, {@code {"d":[{"type":"phone","value":"…"}]}}, as the REST and JMS intakes take
  * it. Each record becomes an identity to check, whatever its shape; a body that is not that JSON at all is refused

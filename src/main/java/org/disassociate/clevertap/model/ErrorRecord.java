@@ -2,14 +2,6 @@ package org.disassociate.clevertap.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-
-
-
-
-
-
-
-
 /**
  * One line of the error channel: a number that was not disassociated, and why.
  *

@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-
-
-
-
 /**
  * A REST request whose caller waits for CleverTap's answer ({@code Prefer: wait}): the distinct numbers it is waiting
  * for, and what became of each. Done when every one is settled: processed by CleverTap, or written to the error channel.

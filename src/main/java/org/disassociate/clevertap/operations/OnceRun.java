@@ -8,10 +8,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.disassociate.clevertap.batching.Settlements;
+import org.disassociate.clevertap.model.Settlement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.model.Settlement;
-import org.disassociate.clevertap.batching.Settlements;
 
 /**
  * One-shot mode ({@code --once}, or {@code once=true}): works the files in the inbox at start-up (and the spool left by

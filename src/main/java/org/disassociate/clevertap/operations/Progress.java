@@ -1,9 +1,9 @@
 package org.disassociate.clevertap.operations;
 
+import org.disassociate.clevertap.batching.Settlements;
+import org.disassociate.clevertap.model.Settlement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disassociate.clevertap.model.Settlement;
-import org.disassociate.clevertap.batching.Settlements;
 
 /**
  * Progress of long work: a line for each file (and spool file) being worked, on a timer ({@code progress.interval-ms}),

@@ -1,12 +1,12 @@
 package org.disassociate.clevertap.operations;
 
-import org.disassociate.clevertap.model.Variables;
 import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 /** The run report of an inbox file, from its settlement. */
 public class RunReports {

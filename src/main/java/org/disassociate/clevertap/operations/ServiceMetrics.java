@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.operations;
 
-import org.disassociate.clevertap.model.Variables;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,11 +16,12 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
-import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * The service's own Micrometer meters ({@code clevertap.*}), published with Camel's in the Prometheus registry that

@@ -10,8 +10,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Sends one text message to a queue, for trying the JMS intake from the command line without an Artemis installation:
  * <pre>
- * java -cp target/clevertap-disassociate.jar org.disassociate.clevertap.QueueSender '+919812345601'
- * java -cp target/clevertap-disassociate.jar org.disassociate.clevertap.QueueSender @numbers.txt tcp://broker:61616 my.queue
+ * java -cp target/clevertap-disassociate.jar org.disassociate.clevertap.sandbox.QueueSender '+919812345601'
+ * java -cp target/clevertap-disassociate.jar org.disassociate.clevertap.sandbox.QueueSender @numbers.txt tcp://broker:61616 my.queue
  * </pre>
  * The body is the first argument, or the content of the file named after {@code @}; then the broker URL (default the
  * embedded broker's, {@code tcp://127.0.0.1:61616}) and the queue (default {@code clevertap.disassociate}).

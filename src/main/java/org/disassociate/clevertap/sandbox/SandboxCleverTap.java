@@ -6,10 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.api.ClevertapSettings;
 import org.disassociate.clevertap.model.DisassociateRequest;
 import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Json;
 
 /**
  * The sandbox's stand-in for CleverTap's Disassociate API, served on loopback in the {@code sandbox} profile so that the

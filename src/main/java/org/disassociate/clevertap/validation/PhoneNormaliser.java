@@ -1,20 +1,20 @@
 package org.disassociate.clevertap.validation;
 
-import org.disassociate.clevertap.model.Variables;
-import org.disassociate.clevertap.model.CheckedNumbers;
-import org.disassociate.clevertap.model.PhoneNumber;
 import java.util.List;
 import java.util.Locale;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * Decides whether an input is a phone number CleverTap can take, and writes it in E.164 with libphonenumber. Numbers

@@ -1,14 +1,14 @@
 package org.disassociate.clevertap.validation;
 
-import org.disassociate.clevertap.model.Variables;
-import org.disassociate.clevertap.model.CheckedNumbers;
-import org.disassociate.clevertap.model.PhoneNumber;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * Takes the lines of a spool file. The REST or JMS intake checked every one of them with libphonenumber and wrote it in

@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.intake.file;
 
-import org.disassociate.clevertap.model.Variables;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -27,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.disassociate.clevertap.model.ChunkSize;
 import org.disassociate.clevertap.model.FilePosition;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * Reads an intake file (an inbox file, or a spool file) lazily, in chunks ({@link ChunkSize}), so that a

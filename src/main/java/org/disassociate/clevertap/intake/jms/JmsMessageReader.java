@@ -1,8 +1,5 @@
 package org.disassociate.clevertap.intake.jms;
 
-import org.disassociate.clevertap.jmsbatch.ReceivedMessage;
-import org.disassociate.clevertap.model.DisassociateBody;
-import org.disassociate.clevertap.model.Variables;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +7,9 @@ import java.util.List;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.disassociate.clevertap.jmsbatch.ReceivedMessage;
+import org.disassociate.clevertap.model.DisassociateBody;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * Reads a JMS message as numbers. Its body (a text message, or bytes in UTF-8) is either CleverTap's JSON body

@@ -3,14 +3,11 @@ package org.disassociate.clevertap.intake.rest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.disassociate.clevertap.model.DisassociateResponse;
 import org.disassociate.clevertap.model.Batch;
-import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.DisassociateResponse;
+import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.PhoneNumber;
-
-
-
 
 /**
  * A REST request in dry run: its valid numbers in batches of at most {@code clevertap.batch-size}, each sent to CleverTap

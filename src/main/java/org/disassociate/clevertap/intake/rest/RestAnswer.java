@@ -3,10 +3,7 @@ package org.disassociate.clevertap.intake.rest;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.disassociate.clevertap.model.Unprocessed;
-
-
 
 /**
  * The REST intake's answer, in CleverTap's shape ({@code status}, {@code processed}, {@code unprocessed}) beside this

@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.intake.rest;
 
-import org.disassociate.clevertap.model.Variables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,14 +9,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.Variable;
-import org.disassociate.clevertap.model.Json;
-import org.disassociate.clevertap.model.Identity;
-import org.disassociate.clevertap.model.Unprocessed;
-import org.disassociate.clevertap.model.WaitingRequest;
+import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.Excerpt;
-import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.Unprocessed;
+import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.WaitingRequest;
 
 /**
  * The REST intake's answers, each in CleverTap's shape beside this service's fields ({@link RestAnswer}), with its HTTP

@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.intake.rest;
 
-import org.disassociate.clevertap.model.DisassociateBody;
 import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.disassociate.clevertap.model.DisassociateBody;
 import org.disassociate.clevertap.model.Identity;
 
 /**
