@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.Variables;
 
 
 
@@ -32,7 +33,7 @@ class GracefulStopTest extends ApplicationTestSupport {
         drop("few.txt", numbers(7, 300));
         // the file's exchange waits, in flight, until its 7 numbers are settled
         await().atMost(WAIT).until(() -> context.getInflightRepository().browse().stream()
-                .map(inflight -> inflight.getExchange().getProperty("settlement", Settlement.class))
+                .map(inflight -> inflight.getExchange().getVariable(Variables.SETTLEMENT, Settlement.class))
                 .anyMatch(settlement -> settlement != null && settlement.getAccepted() == 7));
         assertEquals(0, standIn.requests().size(), "nothing sent before the stop: the batch is neither full nor quiet");
 
