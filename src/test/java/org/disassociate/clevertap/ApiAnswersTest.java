@@ -2,6 +2,7 @@ package org.disassociate.clevertap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +11,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,19 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What each kind of answer from CleverTap does to the numbers of a batch. */
 class ApiAnswersTest extends ApplicationTestSupport {
 
+    /** clevertap.retry.max-delay-ms, as ApplicationTestSupport sets it; the back-off starts at 50 ms. */
+    private static final long MAX_DELAY_MS = 400;
+    /** How much later than the cap a retry may come: the 429's reading, the redelivery, the request's sending. */
+    private static final long SLACK_MS = 3_000;
+
     private static final String A = "+919812345601";
     private static final String B = "+919812345602";
     private static final String C = "+919812345603";
-
-    private void answerAlways(ResponseDefinitionBuilder answer) {
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).willReturn(answer));
-    }
-
-    /** The first request gets {@code first}; later ones the stand-in's normal answer. */
-    private void answerFirst(ResponseDefinitionBuilder first) {
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                .inScenario("first").whenScenarioStateIs(STARTED).willSetStateTo("answered").willReturn(first));
-    }
 
     private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
@@ -45,7 +39,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void partialAnswerSendsOnlyTheUnprocessedRecordToTheErrorChannel() {
-        answerAlways(json(200, """
+        standIn.answerAlways(json(200, """
                 {"status":"partial","processed":2,"unprocessed":[
                   {"status":"fail","code":516,"error":"Invalid phone number","record":{"type":"phone","value":"%s"}}]}
                 """.formatted(B)));
@@ -60,7 +54,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void successWithUnprocessedRecordsAsJsonStringsStillReachesTheErrorChannel() {
-        answerAlways(json(200, """
+        standIn.answerAlways(json(200, """
                 {"status":"success","processed":1,"unprocessed":[
                   {"status":"fail","code":523,"error":"Phone is not an identity","record":"{\\"type\\":\\"phone\\",\\"value\\":\\"%s\\"}"},
                   {"status":"fail","code":516,"error":"Invalid phone number","record":"%s"}]}
@@ -74,7 +68,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void failStatusSendsEveryListedRecordToTheErrorChannel() {
-        answerAlways(json(200, """
+        standIn.answerAlways(json(200, """
                 {"status":"fail","processed":0,"unprocessed":[
                   {"status":"fail","code":523,"error":"e","record":{"type":"phone","value":"%s"}},
                   {"status":"fail","code":523,"error":"e","record":{"type":"phone","value":"%s"}},
@@ -88,7 +82,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void tooManyConcurrentRequestsIsRetriedAndThenDelivered() {
-        answerFirst(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"));
+        standIn.answerFirst(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"));
 
         send("busy.txt");
 
@@ -99,22 +93,29 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void retryAfterIsHonouredButCapped() {
-        // Retry-After asks for an hour; the cap (clevertap.retry.max-delay-ms, 400 ms here) wins
-        answerFirst(json(429, "{}").withHeader("Retry-After", "3600"));
+        // Retry-After asks for an hour; the cap (clevertap.retry.max-delay-ms) wins. Honoured: the retry waits the
+        // capped Retry-After, not the back-off's 50 ms. Capped: it comes within the cap and some slack, not in an hour.
+        standIn.answerFirst(json(429, "{}").withHeader("Retry-After", "3600"));
 
-        long start = System.nanoTime();
-        send("retry-after.txt");
+        drop("retry-after.txt", A + "\n" + B + "\n" + C + "\n");
+        await().atMost(WAIT).until(() -> standIn.requests().size() >= 1);
+        await("the retry within " + MAX_DELAY_MS + " ms and " + SLACK_MS + " ms of slack, not after an hour")
+                .atMost(Duration.ofMillis(MAX_DELAY_MS + SLACK_MS)).until(() -> standIn.requests().size() >= 2);
+        awaitDone("retry-after.txt");
 
         assertEquals(2, standIn.requests().size());
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 20_000, "waited out Retry-After");
+        assertEquals(List.of(A, B, C), standIn.batches().get(1));
+        long gap = standIn.arrivalGaps().get(0);
+        assertTrue(gap >= MAX_DELAY_MS, "retried " + gap + " ms after a 429 with Retry-After: 3600: honoured up to the "
+                + "cap, " + MAX_DELAY_MS + " ms");
+        assertTrue(gap < MAX_DELAY_MS + SLACK_MS, "retried " + gap + " ms after a 429 with Retry-After: 3600: capped at "
+                + MAX_DELAY_MS + " ms");
     }
 
     @Test
     void droppedConnectionAndTimeoutAreRetried() {
-        answerFirst(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                .inScenario("first").whenScenarioStateIs("answered").willSetStateTo("slow-answered")
-                .willReturn(json(200, "{\"status\":\"success\",\"processed\":3,\"unprocessed\":[]}").withFixedDelay(3000)));
+        standIn.answerInTurn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                json(200, "{\"status\":\"success\",\"processed\":3,\"unprocessed\":[]}").withFixedDelay(3000));
 
         send("flaky.txt");
 
@@ -124,7 +125,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void serverErrorsUntilTheLastRetrySendTheBatchToTheErrorChannelWithTheStatus() {
-        answerAlways(json(500, "{\"status\":\"fail\",\"error\":\"Internal error\"}"));
+        standIn.answerAlways(json(500, "{\"status\":\"fail\",\"error\":\"Internal error\"}"));
 
         send("down.txt");
 
@@ -139,7 +140,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void unauthorisedIsNotRetriedAndSaysAWrongRegionCouldBeTheCause() {
-        answerAlways(json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}"));
+        standIn.answerAlways(json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}"));
 
         send("unauthorised.txt");
 
@@ -151,11 +152,10 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void unauthorisedAnsweringARetryIsFinalToo() {
-        // a 429 first (retried), then 401: the retry's 401 must not burn the remaining retries
-        answerFirst(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"));
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                .inScenario("first").whenScenarioStateIs("answered")
-                .willReturn(json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}")));
+        // a 429 first (retried), then 401: the retry's 401 must not burn the remaining retries (a third request would
+        // get the normal answer, and deliver the numbers)
+        standIn.answerInTurn(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"),
+                json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}"));
 
         send("unauthorised-on-retry.txt");
 
@@ -166,7 +166,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void badRequestIsNotRetriedAndSendsTheBatchToTheErrorChannelWithCode400() {
-        answerAlways(json(400, "{\"status\":\"fail\",\"error\":\"Malformed JSON\"}"));
+        standIn.answerAlways(json(400, "{\"status\":\"fail\",\"error\":\"Malformed JSON\"}"));
 
         send("bad-request.txt");
 
@@ -181,7 +181,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void notFoundIsNotRetriedAndSendsTheBatchToTheErrorChannelWithCode404() {
-        answerAlways(json(404, "{\"status\":\"fail\",\"error\":\"Not found\"}"));
+        standIn.answerAlways(json(404, "{\"status\":\"fail\",\"error\":\"Not found\"}"));
 
         send("not-found.txt");
 
@@ -194,7 +194,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void requestTimeoutIsRetriedAndThenDelivered() {
-        answerFirst(json(408, "{\"status\":\"fail\",\"error\":\"Request Timeout\"}"));
+        standIn.answerFirst(json(408, "{\"status\":\"fail\",\"error\":\"Request Timeout\"}"));
 
         send("timeout-408.txt");
 
@@ -205,7 +205,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void successStatusWithABodyThatIsNotJsonIsRetriedAndThenDelivered() {
-        answerFirst(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        standIn.answerFirst(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Gateway says hello</body></html>"));
 
         send("not-json.txt");
@@ -217,7 +217,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void failStatusNamingNoRecordSendsTheWholeBatchToTheErrorChannelWithoutRetry() {
-        answerAlways(json(200, "{\"status\":\"fail\",\"processed\":0,\"unprocessed\":[]}"));
+        standIn.answerAlways(json(200, "{\"status\":\"fail\",\"processed\":0,\"unprocessed\":[]}"));
 
         send("fail-unnamed.txt");
 
@@ -232,7 +232,7 @@ class ApiAnswersTest extends ApplicationTestSupport {
     @Test
     void anUnprocessedRecordThatWasNotInTheBatchLeavesTheBatchProcessed() throws Exception {
         String stranger = "+919800000042";
-        answerAlways(json(200, """
+        standIn.answerAlways(json(200, """
                 {"status":"partial","processed":3,"unprocessed":[
                   {"status":"fail","code":523,"error":"Phone is not an identity","record":{"type":"phone","value":"%s"}}]}
                 """.formatted(stranger)));

@@ -1,10 +1,7 @@
 package org.disassociate.clevertap;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +100,12 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
     void drop(String name, String content) {
-        TestFiles.drop(inbox(), name, content.getBytes(StandardCharsets.UTF_8));
+        TestFiles.drop(inbox(), name, content);
+    }
+
+    /** The same, for content that need not be text. */
+    void drop(String name, byte[] content) {
+        TestFiles.drop(inbox(), name, content);
     }
 
     void awaitDone(String name) {
@@ -123,26 +125,24 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
         return errors().stream().map(e -> e.path("record").path("value").asText()).toList();
     }
 
-    HttpResponse<String> postIntake(String authorization, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** A caller of the application's REST intake, with no header yet. */
+    RestCalls rest() {
+        return RestCalls.to(restPort);
     }
 
+    /** POSTs {@code body} with these {@code Authorization} and {@code Content-Type} headers (null: none). */
+    HttpResponse<String> postIntake(String authorization, String contentType, String body) throws Exception {
+        return rest().authorization(authorization).contentType(contentType).post(body);
+    }
+
+    /** POSTs a JSON body with the intake's token, as its usual caller does. */
     HttpResponse<String> postJson(String body) throws Exception {
-        return postIntake("Bearer " + TOKEN, "application/json", body);
+        return rest().bearer(TOKEN).json().post(body);
     }
 
     /** GET on the management server (health, metrics). */
     HttpResponse<String> management(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ManagementCalls.get(managementPort, path);
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {

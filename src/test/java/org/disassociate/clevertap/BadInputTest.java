@@ -1,11 +1,7 @@
 package org.disassociate.clevertap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -21,17 +17,6 @@ class BadInputTest extends ApplicationTestSupport {
 
     private static final String A = "+919812345601";
     private static final String B = "+919812345602";
-
-    private void dropBytes(String name, byte[] content) {
-        try {
-            Files.createDirectories(inbox());
-            Path staged = work.resolve(name + ".staged");
-            Files.write(staged, content);
-            Files.move(staged, inbox().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void anEmptyFileIsDoneWithNothingSent() {
@@ -61,7 +46,7 @@ class BadInputTest extends ApplicationTestSupport {
         byte[] binary = new byte[64 * 1024];
         new Random(7).nextBytes(binary);
         binary[100] = 0;
-        dropBytes("export.txt", binary);
+        drop("export.txt", binary);
         drop("after-binary.txt", A + "\n");
 
         awaitFailed("export.txt");
@@ -79,7 +64,7 @@ class BadInputTest extends ApplicationTestSupport {
         System.arraycopy(before, 0, content, 0, before.length);
         System.arraycopy(bad, 0, content, before.length, bad.length);
         System.arraycopy(after, 0, content, before.length + bad.length, after.length);
-        dropBytes("latin1.txt", content);
+        drop("latin1.txt", content);
 
         awaitDone("latin1.txt");
         assertEquals(List.of(A, B), standIn.allValues());
@@ -92,7 +77,7 @@ class BadInputTest extends ApplicationTestSupport {
         String huge = "{\"d\":[" + ("{\"type\":\"phone\",\"value\":\"" + A + "\"},").repeat(50 * 1024 * 1024 / 40) + "]}";
 
         assertEquals(413, postJson(huge).statusCode());
-        HttpResponse<String> next = postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + B + "\"}]}");
+        HttpResponse<String> next = postJson(TestFiles.disassociateBody(List.of(B)));
 
         assertEquals(202, next.statusCode());
         await().atMost(WAIT).until(() -> standIn.allValues().equals(List.of(B)));
@@ -106,7 +91,7 @@ class BadInputTest extends ApplicationTestSupport {
 
         assertEquals(400, response.statusCode());
         assertTrue(json(response).path("error").asText().contains("nesting depth"), response.body());
-        assertEquals(202, postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + A + "\"}]}").statusCode());
+        assertEquals(202, postJson(TestFiles.disassociateBody(List.of(A))).statusCode());
         await().atMost(WAIT).until(() -> standIn.allValues().equals(List.of(A)));
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
+import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replaced under its name, and nothing lost when the kill lands while the checkpoint itself is being written.
  */
 class CheckpointIT {
-
-    static final Duration LONG_WAIT = Duration.ofMinutes(3);
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
@@ -90,11 +89,6 @@ class CheckpointIT {
         }
     }
 
-    void kill(Process process) throws InterruptedException {
-        process.destroyForcibly();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-    }
-
     /**
      * Watches, without pausing, for a save's temporary file and kills the process the moment one appears: most of a
      * save is its fsync, and a process killed in it dies before the rename that follows.
@@ -104,7 +98,7 @@ class CheckpointIT {
         while (checkpointFiles(".tmp").isEmpty() && System.nanoTime() < deadline && process.isAlive()) {
             Thread.onSpinWait();
         }
-        kill(process);
+        ForkedApplication.kill(process);
     }
 
     JsonNode reportOnceDone(String name) throws IOException {
@@ -113,17 +107,12 @@ class CheckpointIT {
         return CleverTapStandIn.MAPPER.readTree(report.toFile());
     }
 
-    void stop(Process process) throws InterruptedException {
-        process.destroy();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
-    }
-
     @Test
     void aFileReplacedUnderItsNameIsReadFromTheStart() throws Exception {
         TestFiles.drop(inbox, "crm.txt", file(numbers(20_000, 30_000_000)));
         Process process = start();
         await().atMost(LONG_WAIT).until(() -> standIn.requests().size() >= 5 && hasCheckpoint());
-        kill(process);
+        ForkedApplication.kill(process);
         assertTrue(Files.exists(inbox.resolve("crm.txt")), "the kill finds the file part-way");
 
         // the same name, other numbers: what the checkpoint counted is not in this file
@@ -133,7 +122,7 @@ class CheckpointIT {
         standIn.reset();
         process = start();
         JsonNode report = reportOnceDone("crm.txt");
-        stop(process);
+        ForkedApplication.stop(process);
 
         assertEquals(0, report.path("resumedAtLine").asLong(), report.toString());
         assertEquals(20_000, report.path("accepted").asLong(), report.toString());
@@ -167,7 +156,7 @@ class CheckpointIT {
 
         Process process = start(smallBatches);
         JsonNode report = reportOnceDone("crm.txt");
-        stop(process);
+        ForkedApplication.stop(process);
 
         assertTrue(report.path("resumedAtLine").asLong() > 0, "read on from the last whole checkpoint: " + report);
         Set<String> delivered = new HashSet<>(standIn.allValues());

@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 /**
  * A stand-in of CleverTap's Disassociate API on loopback, as WireMock. It checks what the real one requires (POST,
@@ -66,6 +67,27 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
                 .willReturn(aResponse().withTransformers(Answer.NAME)));
+    }
+
+    /** Every request gets {@code answer} instead of the normal one. */
+    public void answerAlways(ResponseDefinitionBuilder answer) {
+        server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).willReturn(answer));
+    }
+
+    /** The first request gets {@code first}; later ones the normal answer. */
+    public void answerFirst(ResponseDefinitionBuilder first) {
+        answerInTurn(first);
+    }
+
+    /** The first requests get these answers, one each, in turn; later ones the normal answer. */
+    public void answerInTurn(ResponseDefinitionBuilder... answers) {
+        String state = STARTED;
+        for (int i = 0; i < answers.length; i++) {
+            String next = "answered " + (i + 1);
+            server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
+                    .inScenario("in turn").whenScenarioStateIs(state).willSetStateTo(next).willReturn(answers[i]));
+            state = next;
+        }
     }
 
     /** Every normal answer comes this much later, as from a distant or busy API, so that requests are in flight. */
@@ -131,6 +153,17 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
         return events;
+    }
+
+    /** Milliseconds between the arrivals of consecutive requests, as the stand-in logged them. */
+    public List<Long> arrivalGaps() {
+        List<ServeEvent> requests = requests();
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < requests.size(); i++) {
+            gaps.add(requests.get(i).getRequest().getLoggedDate().getTime()
+                    - requests.get(i - 1).getRequest().getLoggedDate().getTime());
+        }
+        return gaps;
     }
 
     /**

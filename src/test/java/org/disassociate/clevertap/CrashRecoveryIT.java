@@ -1,9 +1,7 @@
 package org.disassociate.clevertap;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
+import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +37,6 @@ class CrashRecoveryIT {
     static final int PER_FILE = 10_000;
     static final int REST_REQUESTS = 100;
     static final int PER_REQUEST = 100;
-    static final Duration LONG_WAIT = Duration.ofMinutes(3);
     /** Each kill once CleverTap has seen this many more requests (a request holds 1,000 numbers). */
     static final int[] KILL_AFTER_REQUESTS = {25, 10};
     static final int KILLS = KILL_AFTER_REQUESTS.length;
@@ -72,21 +69,9 @@ class CrashRecoveryIT {
                 "INTAKE_REST_TOKEN", Fixtures.TOKEN))).start();
         // as a load balancer would: requests go to an instance once it says it is ready (its port opens a moment
         // before the intake's route is in place, and answers 404 until then)
-        await().atMost(LONG_WAIT).until(() -> ready() || !process.isAlive());
+        await().atMost(LONG_WAIT).until(() -> ManagementCalls.isReady(managementPort) || !process.isAlive());
         assertTrue(process.isAlive(), "the application started");
         return process;
-    }
-
-    boolean ready() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Kills the process without warning once CleverTap has seen {@code more} further requests, with work left. */
@@ -94,8 +79,7 @@ class CrashRecoveryIT {
         int seen = standIn.requests().size();
         await().atMost(LONG_WAIT).until(() -> standIn.requests().size() >= seen + more);
         assertTrue(hasWorkLeft(), "the kill must find work in progress");
-        process.destroyForcibly();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        ForkedApplication.kill(process);
     }
 
     boolean hasWorkLeft() throws IOException {
@@ -104,18 +88,13 @@ class CrashRecoveryIT {
 
     /** Posts each request not yet answered 202; returns once all are taken or the application has gone. */
     void postUntaken(List<List<String>> requests, Set<Integer> taken) {
+        RestCalls rest = RestCalls.to(restPort).via(http).timeout(Duration.ofSeconds(10)).bearer(Fixtures.TOKEN).json();
         for (int i = 0; i < requests.size(); i++) {
             if (taken.contains(i)) {
                 continue;
             }
-            String body = TestFiles.disassociateBody(requests.get(i));
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + Fixtures.TOKEN)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = rest.postNumbers(requests.get(i));
                 if (response.statusCode() == 202) {
                     synchronized (taken) {
                         taken.add(i);
@@ -136,7 +115,6 @@ class CrashRecoveryIT {
     @Test
     void everyAcceptedNumberReachesCleverTapOrTheErrorChannelThroughTwoHardKills() throws Exception {
         Set<String> accepted = new LinkedHashSet<>();
-        Files.createDirectories(work.resolve("inbox"));
         long next = 10_000_000;
         for (int f = 0; f < FILES; f++) {
             StringBuilder file = new StringBuilder();
@@ -145,9 +123,7 @@ class CrashRecoveryIT {
                 accepted.add(number);
                 file.append(number).append('\n');
             }
-            Path staged = work.resolve("crm-" + f + ".txt");
-            Files.writeString(staged, file);
-            Files.move(staged, work.resolve("inbox").resolve(staged.getFileName()));
+            TestFiles.drop(work.resolve("inbox"), "crm-" + f + ".txt", file.toString());
         }
         List<List<String>> requests = new ArrayList<>();
         for (int r = 0; r < REST_REQUESTS; r++) {
@@ -170,8 +146,7 @@ class CrashRecoveryIT {
         postUntaken(requests, taken);
         assertEquals(REST_REQUESTS, taken.size(), "every REST request is taken once the application runs; refusals: " + refusals);
         await().atMost(LONG_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !hasWorkLeft());
-        process.destroy();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+        ForkedApplication.stop(process);
 
         for (List<String> request : requests) {
             accepted.addAll(request);

@@ -9,8 +9,6 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,8 +61,7 @@ class ErrorChannelOutageTest extends ApplicationTestSupport {
 
     @Test
     void aRefusedBatchWaitsForTheErrorChannelInsteadOfBeingLost() throws Exception {
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                .willReturn(aResponse().withStatus(403).withBody("{\"status\":\"fail\",\"error\":\"Forbidden\"}")));
+        standIn.answerAlways(aResponse().withStatus(403).withBody("{\"status\":\"fail\",\"error\":\"Forbidden\"}"));
         blockErrorChannel();
 
         drop("refused-during-outage.txt", "+919812345601\n+919812345602\n");

@@ -14,6 +14,8 @@ final class Fixtures {
     static final String TOKEN = "rest-token-for-tests";
     static final Duration WAIT = Duration.ofSeconds(30);
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** How long a request to the application may take: one it does not answer fails the test rather than hanging it. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Fixtures() {

@@ -2,6 +2,7 @@ package org.disassociate.clevertap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class ForkedApplication {
 
     static final boolean QUARKUS = "quarkus".equals(System.getProperty("runtime"));
+    /** How long a forked application may take to start, or over a file or a queue of tens of thousands of numbers. */
+    static final Duration LONG_WAIT = Duration.ofMinutes(2);
 
     private ForkedApplication() {
     }
@@ -64,4 +67,15 @@ final class ForkedApplication {
         return new Run(process.exitValue(), Files.readString(work.resolve("output.log")));
     }
 
+    /** SIGTERM, as an operator stops it: it must be gone within 60 s. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+    }
+
+    /** SIGKILL, as a crash: no shutdown hook, no flush. */
+    static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "a SIGKILL stops the application");
+    }
 }

@@ -33,7 +33,7 @@ class GracefulStopIT {
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "INTAKE_JMS_ENABLED", "false"))).start();
         try {
-            TestFiles.drop(inbox, "few.txt", (String.join("\n", numbers) + "\n").getBytes());
+            TestFiles.drop(inbox, "few.txt", String.join("\n", numbers) + "\n");
 
             await().atMost(Fixtures.WAIT).until(() -> standIn.requests().size() == 1 || !process.isAlive());
             assertTrue(process.isAlive(), "the application runs until the request is sent");

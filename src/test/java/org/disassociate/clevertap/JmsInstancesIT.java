@@ -2,17 +2,16 @@ package org.disassociate.clevertap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
+import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,8 +28,6 @@ import org.disassociate.clevertap.sandbox.QueueSender;
 /** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
 class JmsInstancesIT {
 
-    static final Duration LONG_WAIT = Duration.ofMinutes(2);
-
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
 
@@ -43,11 +40,6 @@ class JmsInstancesIT {
 
     static void awaitConsuming(Path work) {
         await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("Started intake-jms"));
-    }
-
-    static void stop(Process process) throws Exception {
-        process.destroy();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
     }
 
     @Test
@@ -88,8 +80,8 @@ class JmsInstancesIT {
             assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000));
             await().atMost(LONG_WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
         } finally {
-            stop(one);
-            stop(two);
+            ForkedApplication.stop(one);
+            ForkedApplication.stop(two);
             broker.stop();
         }
         assertTrue(Files.readString(first.resolve("output.log")).contains("Done jms"), "the first instance took messages");
@@ -112,7 +104,7 @@ class JmsInstancesIT {
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains(
                     "Done jms: 2 accepted, 0 rejected as invalid, 1 processed by CleverTap, 1 to the error channel"));
         } finally {
-            stop(sandbox);
+            ForkedApplication.stop(sandbox);
         }
     }
 }

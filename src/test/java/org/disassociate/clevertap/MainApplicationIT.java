@@ -2,23 +2,16 @@ package org.disassociate.clevertap;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,11 +82,9 @@ class MainApplicationIT {
     @Test
     void thePasscodeAppearsInNoLogLineAtAnyLevelNorInTheErrorChannel() throws Exception {
         // the first request gets a 401 (its batch to the error channel), the next a 500 (retried), then normal answers
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
-                .whenScenarioStateIs(STARTED).willSetStateTo("500").willReturn(aResponse().withStatus(401)
-                        .withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}")));
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).inScenario("s")
-                .whenScenarioStateIs("500").willSetStateTo("ok").willReturn(aResponse().withStatus(500)));
+        standIn.answerInTurn(
+                aResponse().withStatus(401).withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}"),
+                aResponse().withStatus(500));
         Path work = TestFiles.newWorkFolder();
         ProcessBuilder application = ForkedApplication.builder(work, standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_SIZE", "2",
@@ -101,27 +92,21 @@ class MainApplicationIT {
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50")),
                 "-DLOG_LEVEL=TRACE");
-        String restPort = application.environment().get("INTAKE_REST_PORT");
+        int restPort = Integer.parseInt(application.environment().get("INTAKE_REST_PORT"));
         Process process = application.start();
         try {
             // a REST caller that authenticates as CleverTap's own API asks, with the passcode in a header, and one
             // that sends a wrong passcode
             for (String passcode : new String[] {CleverTapStandIn.PASSCODE, CleverTapStandIn.PASSCODE + "-wrong"}) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
-                        .header("Content-Type", "application/json")
-                        .header("X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID).header("X-CleverTap-Passcode", passcode)
-                        .POST(HttpRequest.BodyPublishers.ofString(TestFiles.disassociateBody(List.of("+919812345604")))).build();
-                await().atMost(Fixtures.WAIT).ignoreExceptions().until(() -> Fixtures.HTTP
-                        .send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 404);
+                RestCalls caller = RestCalls.to(restPort).json().cleverTap(CleverTapStandIn.ACCOUNT_ID, passcode);
+                await().atMost(Fixtures.WAIT).ignoreExceptions()
+                        .until(() -> caller.postNumbers(List.of("+919812345604")).statusCode() != 404);
             }
-            Files.createDirectories(work.resolve("inbox"));
-            Files.writeString(work.resolve("numbers.txt"), "+919812345601\n+919812345602\n+919812345603\nbad\n");
-            Files.move(work.resolve("numbers.txt"), work.resolve("inbox").resolve("numbers.txt"));
+            TestFiles.drop(work.resolve("inbox"), "numbers.txt", "+919812345601\n+919812345602\n+919812345603\nbad\n");
             await().atMost(Fixtures.WAIT)
                     .until(() -> Files.exists(work.resolve("inbox").resolve(".done").resolve("numbers.txt")));
         } finally {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            ForkedApplication.stop(process);
         }
 
         // the stand-in did receive the passcode, so its absence below means something

@@ -45,10 +45,7 @@ class OnceModeIT {
     private Run runOnceWith(Map<String, byte[]> files, Map<String, String> extraEnv, boolean onCommandLine) throws Exception {
         Path work = TestFiles.newWorkFolder();
         Path inbox = work.resolve("inbox");
-        Files.createDirectories(inbox);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Files.write(inbox.resolve(file.getKey()), file.getValue());
-        }
+        files.forEach((name, content) -> TestFiles.drop(inbox, name, content));
         Map<String, String> env = new HashMap<>(standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300", "INTAKE_JMS_ENABLED", "false")));
         env.putAll(extraEnv);
@@ -136,8 +133,7 @@ class OnceModeIT {
         // stop (Artemis' in-VM connector threads are not daemons and idle 60 s: a cron job ran a minute longer)
         standIn.reset();
         Path work = TestFiles.newWorkFolder();
-        Files.createDirectories(work.resolve("inbox"));
-        Files.writeString(work.resolve("inbox").resolve("list.txt"), "+919812345601\n");
+        TestFiles.drop(work.resolve("inbox"), "list.txt", "+919812345601\n");
         Process process = ForkedApplication.builder(work, standIn.environment(Map.of("CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "INTAKE_JMS_ENABLED", "true", "ONCE", "true"))).start();
         process.getOutputStream().close();

@@ -18,8 +18,6 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,8 +38,8 @@ class OperationsTest extends ApplicationTestSupport {
     @Test
     void metricsCountEachIntakeAndEachOutcomeInPrometheusFormat() throws Exception {
         drop("crm.txt", "+919812345601\n+919812345602\n+919812345699\nnot-a-number\n");
-        HttpResponse<String> accepted = postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"+919812345603\"},"
-                + "{\"type\":\"phone\",\"value\":\"+919812345604\"},{\"type\":\"phone\",\"value\":\"12\"}]}");
+        HttpResponse<String> accepted = postJson(
+                TestFiles.disassociateBody(List.of("+919812345603", "+919812345604", "12")));
         assertEquals(202, accepted.statusCode(), accepted.body());
         awaitDone("crm.txt");
         await().atMost(WAIT).until(() -> standIn.delivered().size() == 5);
@@ -84,8 +82,8 @@ class OperationsTest extends ApplicationTestSupport {
     @Test
     void readinessIsDownWhileCleverTapRefusesTheAccountAndLivenessStaysUp() throws Exception {
         await().atMost(WAIT).until(() -> management("/observe/health/ready").statusCode() == 200);
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                .willReturn(aResponse().withStatus(401).withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}")));
+        standIn.answerAlways(
+                aResponse().withStatus(401).withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}"));
 
         drop("refused.txt", "+919812345601\n");
         awaitDone("refused.txt");
@@ -134,10 +132,7 @@ class OperationsTest extends ApplicationTestSupport {
         byte[] binary = new byte[4096];
         new Random(5).nextBytes(binary);
         binary[10] = 0;
-        Files.createDirectories(inbox());
-        Path staged = work.resolve("image.txt");
-        Files.write(staged, binary);
-        Files.move(staged, inbox().resolve("image.txt"));
+        drop("image.txt", binary);
         awaitFailed("image.txt");
 
         await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".failed").resolve("image.txt.report.json")));

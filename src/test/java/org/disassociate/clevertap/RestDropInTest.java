@@ -1,7 +1,5 @@
 package org.disassociate.clevertap;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,21 +25,14 @@ class RestDropInTest extends ApplicationTestSupport {
     private static final String PAGE_BODY =
             "{\"d\": [{\"type\": \"phone\", \"value\": \"+919213231415\"},{\"type\": \"phone\",\"value\": \"+919213231416\"}]}";
 
-    private HttpResponse<String> post(String pathAndQuery, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + pathAndQuery))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** A client written against CleverTap's API: CleverTap's own headers, with this account's credentials. */
+    private RestCalls cleverTapClient() {
+        return rest().json().cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE);
     }
 
-    /** CleverTap's own headers, with this account's credentials, as the page's request sends them. */
-    private static Map<String, String> clevertapHeaders() {
-        return Map.of("Content-Type", "application/json", "X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID,
-                "X-CleverTap-Passcode", CleverTapStandIn.PASSCODE);
-    }
-
-    private static Map<String, String> waitingFor(int seconds) {
-        return Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN, "Prefer", "wait=" + seconds);
+    /** A caller with the intake's token that waits for CleverTap's answer. */
+    private RestCalls waitingFor(int seconds) {
+        return rest().json().bearer(TOKEN).waitingFor(seconds);
     }
 
     private static List<String> unprocessedValues(JsonNode answer) {
@@ -52,7 +43,7 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void thePagesExactRequestIsTakenWithCleverTapsCredentials() throws Exception {
-        HttpResponse<String> response = post("/1/disassociate/", clevertapHeaders(), PAGE_BODY);
+        HttpResponse<String> response = cleverTapClient().at("/1/disassociate/").post(PAGE_BODY);
 
         assertEquals(202, response.statusCode(), response.body());
         JsonNode answer = json(response);
@@ -65,14 +56,13 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void aWrongPasscodeOrAccountIs401AndNothingIsSent() throws Exception {
-        for (Map<String, String> headers : List.of(
-                Map.of("Content-Type", "application/json", "X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID,
-                        "X-CleverTap-Passcode", "wrong-passcode"),
-                Map.of("Content-Type", "application/json", "X-CleverTap-Account-Id", "OTHER-ACCOUNT",
-                        "X-CleverTap-Passcode", CleverTapStandIn.PASSCODE),
-                Map.of("Content-Type", "application/json", "X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID))) {
-            HttpResponse<String> response = post("/1/disassociate", headers, PAGE_BODY);
-            assertEquals(401, response.statusCode(), headers.toString());
+        Map<String, RestCalls> callers = Map.of(
+                "a wrong passcode", rest().json().cleverTap(CleverTapStandIn.ACCOUNT_ID, "wrong-passcode"),
+                "another account", rest().json().cleverTap("OTHER-ACCOUNT", CleverTapStandIn.PASSCODE),
+                "no passcode", rest().json().cleverTap(CleverTapStandIn.ACCOUNT_ID, null));
+        for (Map.Entry<String, RestCalls> caller : callers.entrySet()) {
+            HttpResponse<String> response = caller.getValue().post(PAGE_BODY);
+            assertEquals(401, response.statusCode(), caller.getKey());
             assertTrue(json(response).path("error").asText().contains("X-CleverTap"), response.body());
             assertFalse(response.body().contains(CleverTapStandIn.PASSCODE));
         }
@@ -81,9 +71,8 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void aDryRunIsAnsweredWithCleverTapsValidationAndItsNumbersNeverReachCleverTapForReal() throws Exception {
-        String body = TestFiles.disassociateBody(List.of("+919812345601", "+919812345699", "not-a-number"));
-
-        HttpResponse<String> response = post("/1/disassociate/?dryRun=1", clevertapHeaders(), body);
+        HttpResponse<String> response = cleverTapClient().at("/1/disassociate/").dryRun()
+                .postNumbers(List.of("+919812345601", "+919812345699", "not-a-number"));
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode answer = json(response);
@@ -104,9 +93,7 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void aCallerWhoWaitsGetsCleverTapsAnswerWithItsCodes() throws Exception {
-        String body = TestFiles.disassociateBody(List.of("+919812345601", "+919812345699", "12"));
-
-        HttpResponse<String> response = post("/1/disassociate", waitingFor(20), body);
+        HttpResponse<String> response = waitingFor(20).postNumbers(List.of("+919812345601", "+919812345699", "12"));
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("wait=20", response.headers().firstValue("Preference-Applied").orElse(null));
@@ -123,8 +110,7 @@ class RestDropInTest extends ApplicationTestSupport {
     void aWaitThatRunsOutIsAnswered202AndTheNumbersAreDeliveredLater() throws Exception {
         standIn.answerAfter(3000);
 
-        HttpResponse<String> response = post("/1/disassociate", waitingFor(1),
-                TestFiles.disassociateBody(List.of("+919812345601")));
+        HttpResponse<String> response = waitingFor(1).postNumbers(List.of("+919812345601"));
 
         assertEquals(202, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Preference-Applied").isEmpty());
@@ -141,10 +127,8 @@ class RestDropInTest extends ApplicationTestSupport {
             for (int i = 0; i < 20; i++) {
                 numbers.add(indian(600_000 + c * 100L + i));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
-                    .POST(HttpRequest.BodyPublishers.ofString(TestFiles.disassociateBody(numbers)));
-            waitingFor(30).forEach(request::header);
-            answers.add(HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+            answers.add(HTTP.sendAsync(waitingFor(30).request(TestFiles.disassociateBody(numbers)),
+                    HttpResponse.BodyHandlers.ofString()));
         }
 
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -160,8 +144,7 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void aRequestWithNoValidNumberIsAFailNotASuccess() throws Exception {
-        HttpResponse<String> response = post("/1/disassociate", clevertapHeaders(),
-                TestFiles.disassociateBody(List.of("12", "not-a-number")));
+        HttpResponse<String> response = cleverTapClient().postNumbers(List.of("12", "not-a-number"));
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode answer = json(response);
@@ -173,13 +156,12 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void aWrongMethodIs405WithAllowAndAnEmptyListIs400() throws Exception {
-        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort
-                + "/1/disassociate")).header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = rest().bearer(TOKEN).get();
         assertEquals(405, get.statusCode(), get.body());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(null));
         assertTrue(json(get).path("error").asText().contains("POST"));
 
-        HttpResponse<String> empty = post("/1/disassociate", clevertapHeaders(), "{\"d\":[]}");
+        HttpResponse<String> empty = cleverTapClient().post("{\"d\":[]}");
         assertEquals(400, empty.statusCode(), empty.body());
         assertTrue(json(empty).path("error").asText().contains("no records"), empty.body());
         assertEquals(0, standIn.requests().size());

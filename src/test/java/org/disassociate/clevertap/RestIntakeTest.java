@@ -67,11 +67,11 @@ class RestIntakeTest extends ApplicationTestSupport {
 
     @Test
     void aLongBodyIsBatchedLikeAnyOther() throws Exception {
-        StringBuilder body = new StringBuilder("{\"d\":[");
+        List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 2300; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"type\":\"phone\",\"value\":\"").append(indian(700_000 + i)).append("\"}");
+            numbers.add(indian(700_000 + i));
         }
-        HttpResponse<String> response = postJson(body.append("]}").toString());
+        HttpResponse<String> response = postJson(TestFiles.disassociateBody(numbers));
 
         assertEquals(202, response.statusCode());
         assertEquals(2300, json(response).path("accepted").asInt());
@@ -82,7 +82,7 @@ class RestIntakeTest extends ApplicationTestSupport {
 
     @Test
     void withoutTheRightTokenTheAnswerIs401() throws Exception {
-        String body = "{\"d\":[{\"type\":\"phone\",\"value\":\"+919812345601\"}]}";
+        String body = TestFiles.disassociateBody(List.of("+919812345601"));
         for (String authorization : new String[] {null, "Bearer wrong", TOKEN, "Basic " + TOKEN}) {
             HttpResponse<String> response = postIntake(authorization, "application/json", body);
             assertEquals(401, response.statusCode(), "Authorization: " + authorization);

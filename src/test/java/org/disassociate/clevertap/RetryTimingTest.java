@@ -1,18 +1,13 @@
 package org.disassociate.clevertap;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,32 +29,15 @@ class RetryTimingTest extends ApplicationTestSupport {
                 .withBody("{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}");
     }
 
-    /** The first request gets {@code first}; later ones the stand-in's normal answer. */
-    private void answerFirst(ResponseDefinitionBuilder first) {
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                .inScenario("first").whenScenarioStateIs(STARTED).willSetStateTo("answered").willReturn(first));
-    }
-
-    /** Milliseconds between the arrivals of consecutive requests at the stand-in. */
-    private static List<Long> gaps() {
-        List<ServeEvent> requests = standIn.requests();
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < requests.size(); i++) {
-            gaps.add(requests.get(i).getRequest().getLoggedDate().getTime()
-                    - requests.get(i - 1).getRequest().getLoggedDate().getTime());
-        }
-        return gaps;
-    }
-
     @Test
     void retryAfterOfOneSecondIsWaitedOut() {
-        answerFirst(tooMany().withHeader("Retry-After", "1"));
+        standIn.answerFirst(tooMany().withHeader("Retry-After", "1"));
 
         drop("busy.txt", numbers(3, 600));
         awaitDone("busy.txt");
 
         assertEquals(2, standIn.requests().size());
-        long gap = gaps().get(0);
+        long gap = standIn.arrivalGaps().get(0);
         // the initial back-off alone would be 200 ms
         assertTrue(gap >= 950, "retried " + gap + " ms after a 429 with Retry-After: 1");
         assertTrue(errors().isEmpty());
@@ -67,7 +45,7 @@ class RetryTimingTest extends ApplicationTestSupport {
 
     @Test
     void retryAfterOfAnHourIsCappedAtMaxDelay() {
-        answerFirst(tooMany().withHeader("Retry-After", "3600"));
+        standIn.answerFirst(tooMany().withHeader("Retry-After", "3600"));
 
         drop("busy-for-an-hour.txt", numbers(3, 700));
         await("the retry, within seconds rather than an hour").atMost(Duration.ofSeconds(10))
@@ -75,22 +53,21 @@ class RetryTimingTest extends ApplicationTestSupport {
         awaitDone("busy-for-an-hour.txt");
 
         assertEquals(2, standIn.requests().size());
-        long gap = gaps().get(0);
+        long gap = standIn.arrivalGaps().get(0);
         assertTrue(gap >= 1400 && gap <= 5000, "retried " + gap + " ms after a 429 with Retry-After: 3600 (max-delay 1500)");
         assertTrue(errors().isEmpty());
     }
 
     @Test
     void backOffGrowsBetweenRetries() {
-        standIn.wireMock().stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1).willReturn(aResponse()
-                .withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"status\":\"fail\",\"error\":\"Internal error\"}")));
+        standIn.answerAlways(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"fail\",\"error\":\"Internal error\"}"));
 
         drop("down.txt", numbers(3, 800));
         awaitDone("down.txt");
 
         assertEquals(1 + 3, standIn.requests().size(), "the first request and max-attempts retries");
-        List<Long> gaps = gaps();
+        List<Long> gaps = standIn.arrivalGaps();
         // nominally 200, 400, 800 ms; collision avoidance moves each by up to 15%
         assertTrue(gaps.get(0) < gaps.get(1) && gaps.get(1) < gaps.get(2), "gaps between requests " + gaps);
         assertTrue(gaps.get(0) >= 150, "the first retry waited the initial back-off: " + gaps);

@@ -1,13 +1,10 @@
 package org.disassociate.clevertap;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +45,12 @@ class RuntimeIT {
                 "INTAKE_REST_PORT", String.valueOf(restPort),
                 "MANAGEMENT_PORT", String.valueOf(managementPort),
                 "JMS_EMBEDDED_PORT", String.valueOf(jmsPort)))).start();
-        await().atMost(Fixtures.WAIT.multipliedBy(2)).ignoreExceptions()
-                .until(() -> management("/observe/health/ready").statusCode() == 200);
+        await().atMost(Fixtures.WAIT.multipliedBy(2)).until(() -> ManagementCalls.isReady(managementPort));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        application.destroy();
-        assertTrue(application.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+        ForkedApplication.stop(application);
         String log = Files.readString(work.resolve("output.log"));
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
         // each bean of routes/beans.camel.yaml is made once: the settings are checked, and the broker started, once
@@ -64,15 +59,7 @@ class RuntimeIT {
     }
 
     static HttpResponse<String> management(String path) throws Exception {
-        return Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> post(Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/1/disassociate"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return Fixtures.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ManagementCalls.get(managementPort, path);
     }
 
     static List<String> errorValues() {
@@ -81,7 +68,7 @@ class RuntimeIT {
 
     @Test
     void aFileGoesThroughValidationBatchingTheApiAndTheErrorChannel() {
-        TestFiles.drop(work.resolve("inbox"), "crm.txt", "+919800000101\n98000 00102\n+919800000199\nnot-a-number\n".getBytes());
+        TestFiles.drop(work.resolve("inbox"), "crm.txt", "+919800000101\n98000 00102\n+919800000199\nnot-a-number\n");
 
         await().atMost(Fixtures.WAIT).until(() -> Files.exists(work.resolve("inbox/.done/crm.txt")));
         assertTrue(standIn.delivered().containsAll(List.of("+919800000101", "+919800000102", "+919800000199")));
@@ -95,15 +82,13 @@ class RuntimeIT {
 
     @Test
     void restTakesTheTokenOrCleverTapsCredentialsAndRefusesOthers() throws Exception {
-        HttpResponse<String> bearer = post(Map.of("Authorization", "Bearer " + Fixtures.TOKEN, "Content-Type", "application/json"),
-                TestFiles.disassociateBody(List.of("+919800000201")));
+        RestCalls rest = RestCalls.to(restPort).json();
+        HttpResponse<String> bearer = rest.bearer(Fixtures.TOKEN).postNumbers(List.of("+919800000201"));
         assertEquals(202, bearer.statusCode(), bearer.body());
-        HttpResponse<String> clevertap = post(Map.of("X-CleverTap-Account-Id", CleverTapStandIn.ACCOUNT_ID,
-                "X-CleverTap-Passcode", CleverTapStandIn.PASSCODE, "Content-Type", "application/json"),
-                TestFiles.disassociateBody(List.of("+919800000202")));
+        HttpResponse<String> clevertap = rest.cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
+                .postNumbers(List.of("+919800000202"));
         assertEquals(202, clevertap.statusCode(), clevertap.body());
-        HttpResponse<String> wrong = post(Map.of("Authorization", "Bearer wrong", "Content-Type", "application/json"),
-                TestFiles.disassociateBody(List.of("+919800000203")));
+        HttpResponse<String> wrong = rest.bearer("wrong").postNumbers(List.of("+919800000203"));
         assertEquals(401, wrong.statusCode(), wrong.body());
         assertTrue(wrong.body().contains("\"error\""), wrong.body());
 

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Files the application writes or reads, as the tests look at them: the error channel, the inbox, work folders. */
+/**
+ * Files the application writes or reads, as the tests make them and look at them: the error channel, the inbox (and
+ * CleverTap's body, which its intakes read), work folders.
+ */
 final class TestFiles {
 
     private TestFiles() {
@@ -56,6 +59,11 @@ final class TestFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes a text file (UTF-8) beside the inbox and moves it in, as a well-behaved producer of files does. */
+    static void drop(Path inbox, String name, String content) {
+        drop(inbox, name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */

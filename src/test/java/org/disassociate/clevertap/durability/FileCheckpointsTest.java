@@ -2,8 +2,6 @@ package org.disassociate.clevertap.durability;
 
 import org.disassociate.clevertap.intake.file.PhoneListReader;
 import org.disassociate.clevertap.intake.file.ReadChunk;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -32,7 +30,11 @@ class FileCheckpointsTest {
     final FileCheckpoints checkpoints = new FileCheckpoints();
 
     Path inboxFile(String content) throws Exception {
-        Path file = dir.resolve("inbox").resolve("crm.txt");
+        return inboxFile("crm.txt", content);
+    }
+
+    Path inboxFile(String name, String content) throws Exception {
+        Path file = dir.resolve("inbox").resolve(name);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-24T00:00:00Z")));
@@ -49,11 +51,12 @@ class FileCheckpointsTest {
 
     /** A run that reads the file, settles its first 400 values and stops with the rest on their way. */
     void runSettlingTheFirst400(Path file) throws Exception {
+        String name = file.getFileName().toString();
         checkpoints.setDir(dir.resolve("checkpoints").toString());
-        Settlement settlement = new Settlements().open("file:crm.txt");
+        Settlement settlement = new Settlements().open("file:" + name);
         checkpoints.resume(file.toString(), settlement);
         PhoneListReader reader = new PhoneListReader();
-        Iterator<ReadChunk> chunks = reader.readInChunks(Files.newInputStream(file), "crm.txt", settlement);
+        Iterator<ReadChunk> chunks = reader.readInChunks(Files.newInputStream(file), name, settlement);
         List<ReadChunk> read = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ReadChunk chunk = chunks.next();
@@ -70,7 +73,7 @@ class FileCheckpointsTest {
     Settlement resumed(Path file) throws Exception {
         FileCheckpoints next = new FileCheckpoints();
         next.setDir(dir.resolve("checkpoints").toString());
-        Settlement settlement = new Settlements().open("file:crm.txt");
+        Settlement settlement = new Settlements().open("file:" + file.getFileName());
         next.resume(file.toString(), settlement);
         return settlement;
     }
@@ -117,18 +120,18 @@ class FileCheckpointsTest {
 
     @Test
     void aCsvIsReadOnAfterItsHeaderAndSettledRows() throws Exception {
-        Path file = dir.resolve("crm.csv");
         StringBuilder csv = new StringBuilder("name,phone\n");
         for (int i = 0; i < 500; i++) {
             csv.append("n").append(i).append(",+9198").append(10_000_000 + i).append('\n');
         }
-        Files.writeString(file, csv);
-        Settlement settlement = new Settlements().open("file:crm.csv");
-        settlement.resumeAt(new FilePosition(400, 401), new FilePosition(400, 401));
-        Iterator<ReadChunk> chunks = new PhoneListReader().readInChunks(
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "crm.csv", settlement);
+        Path file = inboxFile("crm.csv", csv.toString());
+        runSettlingTheFirst400(file);
+
+        Settlement settlement = resumed(file);
+        assertEquals(new FilePosition(400, 401), settlement.getResumedAt(), "400 rows, after the header");
+        Iterator<ReadChunk> chunks = new PhoneListReader().readInChunks(Files.newInputStream(file), "crm.csv", settlement);
         ReadChunk rest = chunks.next();
-        assertEquals("+919810000400", rest.get(0));
+        assertEquals("+919810000400", rest.get(0), "the first row not settled");
         assertEquals(100, rest.size());
         assertFalse(chunks.hasNext());
     }

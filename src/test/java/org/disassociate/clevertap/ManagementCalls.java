@@ -1,0 +1,37 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * GETs on the application's management server on loopback (health, metrics), for the in-process tests and the forked
+ * ones alike: it depends only on the JDK.
+ */
+final class ManagementCalls {
+
+    private ManagementCalls() {
+    }
+
+    /** A GET of {@code path} on the management server listening on {@code port}. */
+    static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Fixtures.REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Whether the readiness check answers 200 within 2 s, as a load balancer asks; a server that does not listen (yet,
+     * or any more) is not ready.
+     */
+    static boolean isReady(int port) throws InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return Fixtures.HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
