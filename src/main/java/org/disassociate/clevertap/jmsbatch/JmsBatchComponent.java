@@ -3,6 +3,7 @@ package org.disassociate.clevertap.jmsbatch;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /**
@@ -13,6 +14,7 @@ import org.apache.camel.support.DefaultComponent;
  * This package is self-contained (it knows nothing of the rest of this application), so that it can be deleted the
  * day camel-sjms has a batching consumer of its own (CAMEL-16039).
  */
+@Component("jms-batch")
 public class JmsBatchComponent extends DefaultComponent {
 
     @Override
