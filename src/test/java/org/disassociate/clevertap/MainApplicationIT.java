@@ -54,7 +54,7 @@ class MainApplicationIT {
     }
 
     @Test
-    void aRestOrManagementPortInUseIsRefusedAtStartUp() throws Exception {
+    void aRestManagementOrBrokerPortInUseIsRefusedAtStartUp() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             String port = String.valueOf(taken.getLocalPort());
             Map<String, String> account = Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A",
@@ -68,6 +68,17 @@ class MainApplicationIT {
             Map<String, String> management = new HashMap<>(account);
             management.put("MANAGEMENT_PORT", port);
             assertRefused(ForkedApplication.runToExit(management), "management.port (MANAGEMENT_PORT) is " + port);
+
+            // Artemis logs the failed bind with its own trace, which passes through the bean that starts it; after
+            // that, the one line of ours, and no trace
+            Map<String, String> broker = new HashMap<>(account);
+            broker.put("JMS_EMBEDDED_PORT", port);
+            ForkedApplication.Run refused = ForkedApplication.runToExit(broker);
+            assertEquals(1, refused.exitCode(), refused.output());
+            String ours = "Not started: the embedded broker cannot listen on 127.0.0.1:" + port;
+            assertTrue(refused.output().contains(ours), refused.output());
+            assertFalse(refused.output().substring(refused.output().indexOf(ours)).contains("\tat "),
+                    "no trace after the refusal:\n" + refused.output());
         }
     }
 

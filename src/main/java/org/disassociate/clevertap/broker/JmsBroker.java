@@ -76,8 +76,10 @@ public class JmsBroker {
         embedded = new EmbeddedActiveMQ().setConfiguration(config);
         embedded.start();
         var listening = embedded.getActiveMQServer().getRemotingService().getAcceptor("tcp");
-        if (listening == null || !listening.isStarted()) {
-            // Artemis logs the bind failure but comes up all the same, unreachable: refuse instead
+        // Artemis logs a failed bind but comes up all the same, unreachable: refuse instead. Its acceptor says it is
+        // started even then (Artemis 2.44's NettyAcceptor.isStarted() only says it was configured); the server does not
+        // say it is active
+        if (listening == null || !listening.isStarted() || !embedded.getActiveMQServer().isActive()) {
             stop();
             throw new ConfigurationException("the embedded broker cannot listen on " + embeddedHost + ":" + embeddedPort
                     + " (in use by another program?): set jms.embedded.port (JMS_EMBEDDED_PORT), or jms.broker-url"
