@@ -43,7 +43,11 @@ import com.sun.net.httpserver.HttpServer;
  * medians; {@code --warm true}: each side's second run of the file in its JVM). {@code crash}: a file, the application
  * killed with SIGKILL {@code --kills} times while it works it (each time once CleverTap has received 15,000 more
  * numbers), then run to the end: numbers sent twice, lost. {@code --jms-messages N} (100,000) for {@code jms}; the
- * floor runs in a JVM of its own ({@code --floor-child}, compiled from this file once).
+ * floor runs in a JVM of its own ({@code --floor-child}, compiled from this file once). {@code rest-wrk} (not in the
+ * default set): wrk ({@code bench/rest-wrk.lua}) against the REST intake, one distinct number a request with CleverTap's
+ * own headers, {@code --wrk-threads N} (2), {@code --wrk-connections N} (64), {@code --wrk-seconds N} (20),
+ * {@code --wrk-warmup N} (0: seconds of wrk, not measured, before the run measured), {@code --wrk-numbers N} (1: numbers a
+ * request; more to compare bigger requests).
  */
 public class Bench {
 
@@ -76,6 +80,12 @@ public class Bench {
         int preferWait = Integer.parseInt(options.getOrDefault("prefer-wait", "0"));
         int crashNumbers = Integer.parseInt(options.getOrDefault("crash-numbers", "60000"));
         int kills = Integer.parseInt(options.getOrDefault("kills", "3"));
+        int wrkThreads = Integer.parseInt(options.getOrDefault("wrk-threads", "2"));
+        int wrkConnections = Integer.parseInt(options.getOrDefault("wrk-connections", "64"));
+        int wrkSeconds = Integer.parseInt(options.getOrDefault("wrk-seconds", "20"));
+        int wrkWarmup = Integer.parseInt(options.getOrDefault("wrk-warmup", "0"));
+        // numbers a request of rest-wrk: 1 (the measure); more to compare bigger requests
+        int wrkNumbers = Integer.parseInt(options.getOrDefault("wrk-numbers", "1"));
         List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,crash,memory,startup").split(","));
         System.out.printf("bench: %s, %d cores, java %s%n", JAR, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -147,6 +157,11 @@ public class Bench {
         if (only.contains("messages")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
                 messageRun(standIn, messages, preferWait);
+            }
+        }
+        if (only.contains("rest-wrk")) {
+            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                restWrkRun(standIn, wrkThreads, wrkConnections, wrkSeconds, wrkWarmup, wrkNumbers);
             }
         }
         if (only.contains("jms")) {
@@ -304,6 +319,204 @@ public class Bench {
         } finally {
             app.stop();
         }
+    }
+
+    /** The first number of rest-wrk's run measured (the 8 digits after +9198), and of its warm-up. */
+    static final long WRK_FIRST = 70_000_000L;
+    static final long WRK_WARMUP_FIRST = 90_000_000L;
+
+    /**
+     * wrk against the REST intake: {@code connections} connections on {@code threads} threads for {@code seconds},
+     * each request one distinct number with CleverTap's own headers (bench/rest-wrk.lua). Requests/s, latency
+     * percentiles, the answers that were not 202; then, once the spool has drained, whether every number sent reached
+     * the stand-in. Skipped when wrk is not installed.
+     */
+    static void restWrkRun(StandIn standIn, int threads, int connections, int seconds, int warmup, int per) throws Exception {
+        String wrk = onPath("wrk");
+        if (wrk == null) {
+            System.out.println("wrk is not installed: apt-get install wrk");
+            row("4w. REST, wrk", "skipped", "wrk is not installed: apt-get install wrk", "");
+            return;
+        }
+        Path script = Path.of("bench/rest-wrk.lua");
+        Path work = scratch();
+        App app = App.start(work, standIn, Map.of(), "-Xmx256m");
+        try {
+            String url = "http://127.0.0.1:" + app.restPort + "/1/disassociate";
+            if (warmup > 0) {
+                Map<String, String> warm = wrk(wrk, script, url, threads, connections, warmup, WRK_WARMUP_FIRST, per, new double[1]);
+                System.out.printf("rest-wrk warm-up: %s requests in %d s, not measured%n", warm.get("requests"), warmup);
+            }
+            double appCpu = app.cpuSeconds();
+            double benchCpu = benchCpuSeconds();
+            double machineCpu = machineCpuSeconds();
+            double[] wrkCpu = new double[1];
+            Map<String, String> result = wrk(wrk, script, url, threads, connections, seconds, WRK_FIRST, per, wrkCpu);
+            double duration = Long.parseLong(result.get("duration_us")) / 1e6;
+            double appUsed = app.cpuSeconds() - appCpu;
+            double benchUsed = benchCpuSeconds() - benchCpu;
+            // what other processes on the machine took meanwhile (others' builds): a run with much of it is not comparable
+            double others = Math.max(0, machineCpuSeconds() - machineCpu - appUsed - wrkCpu[0] - benchUsed);
+            String cpu = "CPU: application " + f1(appUsed) + " s, wrk " + f1(wrkCpu[0]) + " s, stand-in " + f1(benchUsed)
+                    + " s, other processes " + f1(others) + " s, of " + f1(duration * Runtime.getRuntime().availableProcessors())
+                    + " s on " + Runtime.getRuntime().availableProcessors() + " cores";
+            long requests = Long.parseLong(result.get("requests"));
+            long answered202 = Long.parseLong(result.get("answered202"));
+            long non202 = Long.parseLong(result.get("non202"));
+
+            // every number wrk sent: thread i of n sent first + i + n * k for k below its count, but thread 0's first
+            // request (wrk calls request() once before the run to check the script, and never sends it)
+            String[] sentBy = result.get("sent_by_thread").split(",");
+            int stride = Integer.parseInt(result.get("stride"));
+            List<String> sent = new ArrayList<>();
+            for (int t = 0; t < sentBy.length; t++) {
+                for (long k = t == 0 ? per : 0; k < Long.parseLong(sentBy[t]); k++) {
+                    sent.add(String.format("+9198%08d", WRK_FIRST + t + stride * k));
+                }
+            }
+            long unanswered = sent.size() / per - requests;
+            // the spool drained: no spool file left, and every number sent has arrived (or nothing more arrives for 5 s)
+            Path spool = work.resolve("data/state/spool");
+            long drainStart = System.nanoTime();
+            long lastChange = drainStart;
+            int lastSize = -1;
+            while (true) {
+                if (!app.process.isAlive()) {
+                    throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
+                }
+                int size = standIn.receivedAt.size();
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastChange = System.nanoTime();
+                }
+                boolean drained = spoolFiles(spool) == 0;
+                long missing = sent.stream().filter(n -> !standIn.receivedAt.containsKey(n)).count();
+                if (drained && missing == 0 || drained && System.nanoTime() - lastChange > 5_000_000_000L
+                        || System.nanoTime() - drainStart > 300_000_000_000L) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            long missing = sent.stream().filter(n -> !standIn.receivedAt.containsKey(n)).count();
+            long twice = standIn.values.get() - standIn.receivedAt.size();
+            if (missing > 0) {
+                // which ones, and where they stood in their thread's sequence (the last of each connection: unanswered)
+                System.out.println("rest-wrk: not at the stand-in, e.g. " + sent.stream()
+                        .filter(n -> !standIn.receivedAt.containsKey(n)).limit(Integer.getInteger("bench.wrk-missing-shown", 5)).map(n -> {
+                            long k = (Long.parseLong(n.substring(5)) - WRK_FIRST) / stride;  // the thread's k-th number
+                            int t = (int) ((Long.parseLong(n.substring(5)) - WRK_FIRST) % stride);
+                            return n + " (thread " + t + ", number " + (k + 1) + " of " + sentBy[t] + ")";
+                        }).toList());
+            }
+            String delivered = missing == 0
+                    ? "every number sent (" + sent.size() + ", " + answered202 * per + " answered 202) reached the stand-in"
+                    : missing + " of " + sent.size() + " numbers sent did not reach the stand-in (" + unanswered
+                            + " requests were unanswered when wrk stopped, " + non202 + " not 202)";
+            String command = "wrk -t" + threads + " -c" + connections + " -d" + seconds + "s --timeout 10s --latency -s "
+                    + script + " " + url + " -- " + WRK_FIRST + " " + threads + (per > 1 ? " " + per : "");
+            System.out.printf("rest-wrk: %s; spool drained %.1f s after wrk ended; %d sent twice; %s%n", delivered,
+                    drainSeconds, twice, cpu);
+            row("4w. REST, wrk, " + connections + " connections, " + threads + " threads, "
+                            + (per == 1 ? "one number" : per + " numbers") + " a request"
+                            + (warmup > 0 ? ", after " + warmup + " s of warm-up" : ""),
+                    requests + " requests in " + f1(duration) + " s",
+                    f0(requests / duration) + " requests/s" + (per > 1 ? " = " + f0(requests * per / duration) + " numbers/s" : "")
+                            + ", latency p50 " + ms(result.get("p50_us")) + " / p90 "
+                            + ms(result.get("p90_us")) + " / p99 " + ms(result.get("p99_us")) + " ms",
+                    "non-202: " + non202 + (non202 > 0 ? " (" + result.get("statuses") + ")" : "") + "; " + delivered
+                            + "; socket errors " + result.get("errors_connect") + "/" + result.get("errors_read") + "/"
+                            + result.get("errors_write") + "/" + result.get("errors_timeout")
+                            + " (connect/read/write/timeout); " + cpu
+                            + " (target >= 10,000/s, p99 <= 50 ms); `" + command + "`");
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** Runs wrk once; its rest-wrk line as keys and values. {@code cpu[0]}: wrk's CPU seconds (sampled). */
+    static Map<String, String> wrk(String wrk, Path script, String url, int threads, int connections, int seconds,
+            long first, int per, double[] cpu) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "10s", "--latency", "-s", script.toString(), url, "--", String.valueOf(first), String.valueOf(threads),
+                String.valueOf(per))
+                .redirectErrorStream(true);
+        // the credentials go through the environment, not the command line
+        builder.environment().put("WRK_ACCOUNT_ID", "BENCH");
+        builder.environment().put("WRK_PASSCODE", "bench-passcode");
+        Process process = builder.start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try {
+                output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                output.append(e);
+            }
+        });
+        reader.start();
+        // wrk's CPU: utime + stime of /proc/<pid>/stat, read until it exits
+        Path stat = Path.of("/proc/" + process.pid() + "/stat");
+        while (process.isAlive()) {
+            try {
+                String text = Files.readString(stat);
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                cpu[0] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                // it has exited
+            }
+            Thread.sleep(100);
+        }
+        reader.join();
+        System.out.print(output);
+        Matcher line = Pattern.compile("rest-wrk: (.*)").matcher(output);
+        if (process.exitValue() != 0 || !line.find()) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        Map<String, String> result = new java.util.HashMap<>();
+        for (String pair : line.group(1).trim().split("\\s+")) {
+            String[] kv = pair.split("=", 2);
+            result.put(kv[0], kv[1]);
+        }
+        return result;
+    }
+
+    /** CPU seconds the whole machine has been busy (every process, the kernel's interrupts too), from /proc/stat. */
+    static double machineCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {  // user nice system irq softirq steal
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Files in the spool (open segments and those waiting to be read); 0 once drained. */
+    static long spoolFiles(Path spool) throws IOException {
+        if (!Files.isDirectory(spool)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** A program on the PATH, or null. */
+    static String onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    static String ms(String micros) {
+        return f1(Long.parseLong(micros) / 1000.0);
     }
 
     static Path scratch() throws IOException {
