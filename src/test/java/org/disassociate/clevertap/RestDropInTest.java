@@ -166,4 +166,16 @@ class RestDropInTest extends ApplicationTestSupport {
         assertTrue(json(empty).path("error").asText().contains("no records"), empty.body());
         assertEquals(0, standIn.requests().size());
     }
+
+    @Test
+    void anAnswerCarriesNoneOfTheRequestsHeaders() throws Exception {
+        HttpResponse<String> response = cleverTapClient().header("X-Request-Trace", "trace-7").post(PAGE_BODY);
+
+        assertEquals(202, response.statusCode(), response.body());
+        for (String requestHeader : List.of("X-Request-Trace", "X-CleverTap-Account-Id", "X-CleverTap-Passcode")) {
+            assertTrue(response.headers().firstValue(requestHeader).isEmpty(),
+                    requestHeader + " came back in the answer's headers: " + response.headers().map().keySet());
+        }
+        assertFalse(response.body().contains(CleverTapStandIn.PASSCODE));
+    }
 }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import org.apache.camel.Body;
@@ -42,7 +44,15 @@ public class Spool {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Object writeLock = new Object();
-    private final Object syncLock = new Object();
+    /**
+     * Guards {@code syncing} and {@code synced}. It is not held during an fsync: an append whose lines an fsync has
+     * covered is woken at its end ({@code syncDone}) and returns, instead of queueing for a monitor behind the next
+     * fsync (as with a {@code synchronized} fsync, where every covered caller in turn had to take the monitor).
+     */
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final Condition syncDone = syncLock.newCondition();
+    /** An fsync, or the closing of segments, is under way (by one thread at a time). */
+    private boolean syncing;
     private final Map<String, Segment> open = new HashMap<>();
     private Path dir = Path.of("data", "state", "spool");
     private long rotateMillis = 200;
@@ -103,8 +113,15 @@ public class Spool {
         for (PhoneNumber number : valid) {
             lines.append(number.getE164()).append('\n');
         }
-        ByteBuffer bytes = StandardCharsets.US_ASCII.encode(lines.toString());
-        long ticket;
+        awaitDurable(write(intake, StandardCharsets.US_ASCII.encode(lines.toString()), valid.size()));
+    }
+
+    /** Where an append's lines went: its segment, and its ticket. */
+    record Written(Segment segment, long ticket) {
+    }
+
+    /** Appends {@code bytes} to the open segment of {@code intake}; not yet durable. */
+    Written write(String intake, ByteBuffer bytes, int numbers) throws IOException {
         synchronized (writeLock) {
             Segment segment = open.get(intake);
             if (segment == null) {
@@ -114,34 +131,72 @@ public class Spool {
             while (bytes.hasRemaining()) {
                 segment.channel.write(bytes);
             }
-            segment.numbers += valid.size();
-            ticket = ++written;
+            segment.numbers += numbers;
+            return new Written(segment, ++written);
         }
-        sync(ticket);
     }
 
-    /** Returns once the lines of {@code ticket} are durable; one fsync serves every append that came before it. */
+    /**
+     * Returns once the lines of {@code append} are durable, or throws: its segment could not be put in place before
+     * an fsync had covered them (then the caller must not acknowledge them).
+     */
+    void awaitDurable(Written append) throws IOException {
+        sync(append.ticket());
+        syncLock.lock();
+        try {
+            if (append.segment().failedAbove >= 0 && append.ticket() > append.segment().failedAbove) {
+                throw new IOException("Spool: " + append.segment().writing.getFileName()
+                        + " could not be forced and put in place: its latest numbers are not durable");
+            }
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /**
+     * Returns once an fsync has covered {@code ticket}; one fsync serves every append that came before it. The
+     * first caller that finds no fsync under way runs one for everything written so far; the others wait for its end,
+     * and those it covered return.
+     */
     private void sync(long ticket) throws IOException {
-        synchronized (syncLock) {
-            if (synced >= ticket) {
-                return;
+        syncLock.lock();
+        try {
+            while (synced < ticket) {
+                if (syncing) {
+                    syncDone.awaitUninterruptibly();
+                    continue;
+                }
+                syncing = true;
+                long target;
+                List<Segment> segments;
+                List<Segment> full;
+                synchronized (writeLock) {
+                    target = written;
+                    segments = List.copyOf(open.values());
+                    full = segments.stream().filter(s -> s.numbers >= segmentNumbers).toList();
+                    full.forEach(s -> open.values().remove(s));
+                }
+                boolean forced = false;
+                syncLock.unlock();
+                try {
+                    for (Segment segment : segments) {
+                        segment.channel.force(false);
+                    }
+                    forced = true;
+                    for (Segment segment : full) {
+                        segment.close();
+                    }
+                } finally {
+                    syncLock.lock();
+                    if (forced) {
+                        synced = Math.max(synced, target);
+                    }
+                    syncing = false;
+                    syncDone.signalAll();
+                }
             }
-            long target;
-            List<Segment> segments;
-            List<Segment> full;
-            synchronized (writeLock) {
-                target = written;
-                segments = List.copyOf(open.values());
-                full = segments.stream().filter(s -> s.numbers >= segmentNumbers).toList();
-                full.forEach(s -> open.values().remove(s));
-            }
-            for (Segment segment : segments) {
-                segment.channel.force(false);
-            }
-            synced = target;
-            for (Segment segment : full) {
-                segment.close();
-            }
+        } finally {
+            syncLock.unlock();
         }
     }
 
@@ -165,18 +220,59 @@ public class Spool {
     }
 
     private void closeSegments(boolean all) throws IOException {
-        // under syncLock: no fsync of sync() runs on a segment while it is closed. An append whose segment is closed
-        // here is durable by that close; its own sync() then has nothing of its own left to force.
-        synchronized (syncLock) {
+        // as an fsync of sync() does (syncing): no fsync runs on a segment while it is closed. An append whose segment
+        // is closed here is durable by that close; its own sync() then has nothing of its own left to force.
+        syncLock.lock();
+        try {
+            while (syncing) {
+                syncDone.awaitUninterruptibly();
+            }
+            syncing = true;
+        } finally {
+            syncLock.unlock();
+        }
+        try {
             List<Segment> due;
             synchronized (writeLock) {
                 long now = System.nanoTime();
                 due = open.values().stream().filter(s -> all || (now - s.openedNanos) / 1_000_000 >= rotateMillis).toList();
                 due.forEach(s -> open.values().remove(s));
             }
-            for (Segment segment : due) {
-                segment.close();
+            closeAll(due);
+        } finally {
+            syncLock.lock();
+            try {
+                syncing = false;
+                syncDone.signalAll();
+            } finally {
+                syncLock.unlock();
             }
+        }
+    }
+
+    /**
+     * Closes each of {@code due}, taken out of {@code open}; the first failure is thrown once all were tried. A segment
+     * that fails records the tickets it held beyond the last fsync ({@code synced} does not move meanwhile: this runs
+     * as the one {@code syncing}): their appends are not durable, and {@link #awaitDurable} says so to them, since the
+     * next fsync no longer sees the segment.
+     */
+    private void closeAll(List<Segment> due) throws IOException {
+        UncheckedIOException first = null;
+        for (Segment segment : due) {
+            try {
+                segment.close();
+            } catch (UncheckedIOException e) {
+                syncLock.lock();
+                try {
+                    segment.failedAbove = synced;
+                } finally {
+                    syncLock.unlock();
+                }
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -194,12 +290,14 @@ public class Spool {
     }
 
     /** One open spool file. */
-    private static final class Segment {
+    static final class Segment {
         final Path writing;
         final Path target;
         final FileChannel channel;
         final long openedNanos = System.nanoTime();
         int numbers;
+        /** Set when it could not be put in place: the tickets above it were not covered by an fsync (under syncLock). */
+        long failedAbove = -1;
 
         private Segment(Path writing, Path target, FileChannel channel) {
             this.writing = writing;

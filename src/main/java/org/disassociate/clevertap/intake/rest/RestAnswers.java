@@ -2,6 +2,8 @@ package org.disassociate.clevertap.intake.rest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
@@ -88,6 +90,15 @@ public class RestAnswers {
             status(exchange.getMessage(), 500);
         }
         return new ErrorReply(cause.getMessage());
+    }
+
+    /** The headers an answer keeps: its status, and the two it may set itself; every other header is dropped. */
+    private static final Set<String> REPLY_HEADERS = Set.of(
+            Exchange.HTTP_RESPONSE_CODE.toLowerCase(Locale.ROOT), "preference-applied", "allow");
+
+    /** Drops every header but the answer's own (the request's headers must not go back to the caller). */
+    public void replyHeadersOnly(Message message) {
+        message.getHeaders().keySet().removeIf(name -> !REPLY_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
     }
 
     private static String status(long processed, int unprocessed) {
