@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +40,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
     private final Answer answer = new Answer();
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(answer).asynchronousResponseEnabled(false));
+            .extensions(answer).asynchronousResponseEnabled(false).containerThreads(48));
 
     /** As a JUnit extension ({@code @RegisterExtension static}): running for the test class's whole life. */
     @Override
@@ -63,6 +66,12 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     public void reset() {
         answer.delayMillis = 0;
         answer.faults = null;
+        answer.accountAllows = 0;
+        answer.tooMany.set(0);
+        answer.mostAtOnce.set(0);
+        synchronized (answer.statuses) {
+            answer.statuses.clear();
+        }
         answer.delivered.clear();
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
@@ -101,6 +110,32 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
      */
     public void misbehave(long seed, double tooMany, double serverError, double dropped) {
         answer.faults = new Faults(new Random(seed), tooMany, serverError, dropped);
+    }
+
+    /**
+     * As CleverTap's per-account limit: at most {@code concurrent} requests at once are answered, each after
+     * {@code millis}; one beyond them is answered 429 "Too many concurrent requests" at once, without Retry-After.
+     */
+    public void accountAllows(int concurrent, int millis) {
+        answer.delayMillis = millis;
+        answer.accountAllows = concurrent;
+    }
+
+    /** The requests answered 429 because more than {@link #accountAllows} were in flight. */
+    public int tooManyAnswered() {
+        return answer.tooMany.get();
+    }
+
+    /** The most requests in flight at the stand-in at one moment while {@link #accountAllows} was set, 429s included. */
+    public int mostAtOnce() {
+        return answer.mostAtOnce.get();
+    }
+
+    /** The status of each answer under {@link #accountAllows}, in the order the requests arrived. */
+    public List<Integer> statusesInOrder() {
+        synchronized (answer.statuses) {
+            return List.copyOf(answer.statuses);
+        }
     }
 
     /** The phone values of the requests answered 200: what CleverTap took. */
@@ -222,6 +257,11 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         static final String NAME = "clevertap-disassociate";
         volatile int delayMillis;
         volatile Faults faults;
+        volatile int accountAllows;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger tooMany = new AtomicInteger();
+        final List<Integer> statuses = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
 
         @Override
@@ -236,6 +276,35 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            int allowed = accountAllows;
+            if (allowed == 0) {
+                return answer(event);
+            }
+            int now = inFlight.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            try {
+                if (now > allowed) {
+                    tooMany.incrementAndGet();
+                    record(429);
+                    return json(429, Map.of("status", "fail", "error", "Too many concurrent requests"));
+                }
+                record(200);
+                ResponseDefinition answer = answer(event);
+                // the request is in flight for its whole answer time: the account's slot is held meanwhile
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delayMillis));
+                return ResponseDefinitionBuilder.like(answer).withFixedDelay(null).build();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private void record(int status) {
+            synchronized (statuses) {
+                statuses.add(status);
+            }
+        }
+
+        private ResponseDefinition answer(ServeEvent event) {
             var request = event.getRequest();
             Faults misbehaving = faults;
             ResponseDefinition fault = misbehaving == null ? null : misbehaving.next();

@@ -32,14 +32,15 @@ public class JmsBroker {
     private String embeddedDataDir = "data/broker";
     private boolean intakeEnabled = true;
     private String errorsUri = "";
+    private int accountSlots;
     private EmbeddedActiveMQ embedded;
 
     /**
-     * Starts the embedded broker when no external one is named and something here uses JMS (the JMS intake, or an error
-     * channel on a queue), and says which broker is used. A broker that cannot listen stops the start-up.
+     * Starts the embedded broker when no external one is named and something here uses JMS (the JMS intake, an error
+     * channel on a queue, or the account's shared limit), and says which broker is used. A broker that cannot listen stops the start-up.
      */
     public synchronized void start() throws Exception {
-        if (!intakeEnabled && !errorsUri.startsWith("jms:")) {
+        if (!intakeEnabled && !errorsUri.startsWith("jms:") && accountSlots == 0) {
             return;
         }
         if (!embedded(url)) {
@@ -144,6 +145,11 @@ public class JmsBroker {
 
     public void setIntakeEnabled(boolean intakeEnabled) {
         this.intakeEnabled = intakeEnabled;
+    }
+
+    /** {@code clevertap.account-max-in-flight}: 0 when the account's limit is not shared on the broker. */
+    public void setAccountSlots(int accountSlots) {
+        this.accountSlots = accountSlots;
     }
 
     public void setErrorsUri(String errorsUri) {

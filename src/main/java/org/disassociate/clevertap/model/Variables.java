@@ -32,6 +32,8 @@ public final class Variables {
     public static final String DRY_RUN = "dryRun";
     /** When the request to CleverTap left ({@link System#nanoTime()}), for its timer. */
     public static final String REQUEST_STARTED = "requestStarted";
+    /** The slot a request to CleverTap holds while in flight (an {@code api.RequestSlot}), given back when it ends. */
+    public static final String REQUEST_SLOT = "requestSlot";
     /** The messages of a JMS batch that are not lists of numbers, each with its reason. */
     public static final String REFUSED_MESSAGES = "refusedMessages";
     /** The seconds a REST caller waits for CleverTap's answer ({@code Prefer: wait}); unset when it does not wait. */

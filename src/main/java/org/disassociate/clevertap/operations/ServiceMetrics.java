@@ -16,6 +16,7 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.api.RequestSlots;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
 import org.disassociate.clevertap.model.Batch;
@@ -77,6 +78,13 @@ public class ServiceMetrics extends WhenContextStarted {
     public void setSettlements(Settlements settlements) {
         Gauge.builder("clevertap.numbers.pending", settlements, Settlements::pendingNumbers)
                 .description("Accepted numbers not yet processed by CleverTap nor written to the error channel").register(meters);
+    }
+
+    /** The requests to CleverTap this instance lets be in flight now: the concurrency gauge reads it. */
+    public void setRequestSlots(RequestSlots requestSlots) {
+        Gauge.builder("clevertap.requests.concurrency", requestSlots, RequestSlots::concurrency)
+                .description("Requests this instance may have in flight now: clevertap.max-in-flight, lowered for a while "
+                        + "after a 429").register(meters);
     }
 
     /**
