@@ -108,6 +108,7 @@ class AccountSlotsTest {
         third.join(Fixtures.WAIT.toMillis());
         assertTrue(!third.isAlive(), "it takes the slot given back");
         other.giveBack(second);
-        await().atMost(Fixtures.WAIT).until(() -> broker.messageCount(TOKENS) == 2);
+        await().atMost(Fixtures.WAIT).untilAsserted(() -> assertEquals(2, broker.messageCount(TOKENS),
+                "both tokens back, once each"));
     }
 }

@@ -161,9 +161,13 @@ public class AccountSlots {
                 continue;
             }
             try {
-                Message token = holder.consumer.receive(receiveMillis);
+                // no timeout: a consumer without a window that gives up waiting leaves its credit with the broker,
+                // which then delivers the next token into this session's buffer, where nobody takes it. It returns
+                // null when the connection closes (the broker lost, or the stop)
+                Message token = holder.consumer.receive();
                 if (token == null) {
                     current.idle.add(holder);
+                    lost(current, new JMSException("the connection to the broker was closed"));
                     continue;
                 }
                 int slot = token.getIntProperty(SLOT);
