@@ -130,6 +130,15 @@ public class JmsBroker {
                 : new ActiveMQConnectionFactory(url, username, password);
     }
 
+    /**
+     * The connection factory of the account's shared slots: to {@code slotsUrl} when it is set (one broker of a
+     * cluster, or a live/backup pair: the tokens must live on one broker), else as {@link #connectionFactory}.
+     */
+    public static ActiveMQConnectionFactory slotsConnectionFactory(String slotsUrl, String brokerUrl, int embeddedPort,
+            String username, String password) {
+        return connectionFactory(embedded(slotsUrl) ? brokerUrl : slotsUrl, embeddedPort, username, password);
+    }
+
     /** Messages in a queue of the embedded broker, waiting or being delivered (Artemis counts both); -1 for an external broker. */
     public synchronized long messageCount(String queue) {
         if (embedded == null) {
