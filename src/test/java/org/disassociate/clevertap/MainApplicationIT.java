@@ -83,6 +83,23 @@ class MainApplicationIT {
     }
 
     @Test
+    void aStateOrErrorsFolderThatCannotBeWrittenIsRefusedAtStartUp() throws Exception {
+        Path notAFolder = TestFiles.newWorkFolder().resolve("a-file");
+        Files.writeString(notAFolder, "a file where a folder should be");
+        Map<String, String> valid = Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P");
+
+        Map<String, String> state = new HashMap<>(valid);
+        state.put("STATE_DIR", notAFolder.resolve("state").toString());
+        assertRefusedClearly(ForkedApplication.runToExit(state),
+                "state.dir (STATE_DIR) " + notAFolder.resolve("state") + " cannot be written: ");
+
+        Map<String, String> errors = new HashMap<>(valid);
+        errors.put("ERRORS_DIR", notAFolder.resolve("errors").toString());
+        assertRefusedClearly(ForkedApplication.runToExit(errors),
+                "errors.dir (ERRORS_DIR) " + notAFolder.resolve("errors") + " cannot be written: ");
+    }
+
+    @Test
     void aBatchSizeOver1000IsRefusedAtStartUp() throws Exception {
         ForkedApplication.Run run = ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P",
                 "CLEVERTAP_BATCH_SIZE", "1001"));

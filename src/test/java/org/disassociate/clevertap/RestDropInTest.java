@@ -178,4 +178,13 @@ class RestDropInTest extends ApplicationTestSupport {
         }
         assertFalse(response.body().contains(CleverTapStandIn.PASSCODE));
     }
+
+    @Test
+    void aBodyWithAnythingAfterItsJsonIs400AndNothingIsTaken() throws Exception {
+        HttpResponse<String> glued = cleverTapClient().post(PAGE_BODY + "garbage");
+
+        assertEquals(400, glued.statusCode(), glued.body());
+        assertTrue(json(glued).path("error").asText().contains("malformed JSON"), glued.body());
+        assertEquals(0, standIn.requests().size());
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ public class Spool {
     private long rotateMillis = 200;
     private int segmentNumbers = 20_000;
     private long sequence;
+    private volatile Failure failure;
     /** Tickets: every append takes the next; {@code synced} is the highest one an fsync has covered. */
     private long written;
     private long synced;
@@ -113,7 +115,47 @@ public class Spool {
         for (PhoneNumber number : valid) {
             lines.append(number.getE164()).append('\n');
         }
-        awaitDurable(write(intake, StandardCharsets.US_ASCII.encode(lines.toString()), valid.size()));
+        try {
+            awaitDurable(write(intake, StandardCharsets.US_ASCII.encode(lines.toString()), valid.size()));
+        } catch (IOException | UncheckedIOException e) {
+            Failure failure = new Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    Instant.now());
+            if (this.failure == null) {
+                LOG.error("Spool: {} cannot be written ({}): requests are refused with 503 until a write succeeds", dir,
+                        failure.reason());
+            }
+            this.failure = failure;
+            throw new SpoolUnavailableException(dir + " cannot be written now (" + failure.reason() + ")", e);
+        }
+        if (failure != null) {
+            recovered();
+        }
+    }
+
+    /** Why the spool last failed to take numbers, and when; null once a write has succeeded since. */
+    public record Failure(String reason, Instant since) {
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    /** The spool's folder takes a write and an fsync again (readiness checks it while the spool is failing). */
+    public boolean writableAgain() {
+        try {
+            WritableFolders.check("spool", dir);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        recovered();
+        return true;
+    }
+
+    private void recovered() {
+        if (failure != null) {
+            LOG.info("Spool: {} takes numbers again", dir);
+            failure = null;
+        }
     }
 
     /** Where an append's lines went: its segment, and its ticket. */
@@ -128,8 +170,15 @@ public class Spool {
                 segment = Segment.create(dir, intake + "-" + run + "-" + (++sequence) + ".txt");
                 open.put(intake, segment);
             }
-            while (bytes.hasRemaining()) {
-                segment.channel.write(bytes);
+            long before = segment.channel.position();
+            try {
+                while (bytes.hasRemaining()) {
+                    segment.channel.write(bytes);
+                }
+            } catch (IOException e) {
+                // no part of these lines stays: a torn line would run into the next append's first number
+                truncateQuietly(segment, before);
+                throw e;
             }
             segment.numbers += numbers;
             return new Written(segment, ++written);
@@ -144,9 +193,9 @@ public class Spool {
         sync(append.ticket());
         syncLock.lock();
         try {
-            if (append.segment().failedAbove >= 0 && append.ticket() > append.segment().failedAbove) {
+            if (append.segment().failed(append.ticket())) {
                 throw new IOException("Spool: " + append.segment().writing.getFileName()
-                        + " could not be forced and put in place: its latest numbers are not durable");
+                        + " could not be forced or put in place: its latest numbers are not durable");
             }
         } finally {
             syncLock.unlock();
@@ -189,6 +238,12 @@ public class Spool {
                 } finally {
                     syncLock.lock();
                     if (forced) {
+                        synced = Math.max(synced, target);
+                    } else {
+                        for (Segment segment : segments) {
+                            segment.failedBetween(synced, target);
+                        }
+                        // the tickets up to target are answered now (refused, as their segment says)
                         synced = Math.max(synced, target);
                     }
                     syncing = false;
@@ -264,7 +319,7 @@ public class Spool {
             } catch (UncheckedIOException e) {
                 syncLock.lock();
                 try {
-                    segment.failedAbove = synced;
+                    segment.failedBetween(synced, Long.MAX_VALUE);
                 } finally {
                     syncLock.unlock();
                 }
@@ -273,6 +328,16 @@ public class Spool {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    private static void truncateQuietly(Segment segment, long size) {
+        try {
+            segment.channel.truncate(size);
+            segment.channel.position(size);
+        } catch (IOException e) {
+            LOG.error("Spool: {} could not be cut back after a failed write (a torn last line is dropped when it is read "
+                    + "after a restart): {}", segment.writing.getFileName(), e.getMessage());
         }
     }
 
@@ -296,8 +361,22 @@ public class Spool {
         final FileChannel channel;
         final long openedNanos = System.nanoTime();
         int numbers;
-        /** Set when it could not be put in place: the tickets above it were not covered by an fsync (under syncLock). */
-        long failedAbove = -1;
+        /**
+         * The tickets, above {@code failedFrom} up to {@code failedTo}, whose lines an fsync or the placing of this
+         * segment failed to make durable (under syncLock). A later fsync that succeeds does not make them durable:
+         * after a failed fsync, Linux may have dropped the dirty pages and report the next fsync clean.
+         */
+        long failedFrom = Long.MAX_VALUE;
+        long failedTo = Long.MIN_VALUE;
+
+        void failedBetween(long from, long to) {
+            failedFrom = Math.min(failedFrom, from);
+            failedTo = Math.max(failedTo, to);
+        }
+
+        boolean failed(long ticket) {
+            return ticket > failedFrom && ticket <= failedTo;
+        }
 
         private Segment(Path writing, Path target, FileChannel channel) {
             this.writing = writing;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,7 +34,8 @@ public final class DisassociateBody {
     public static List<Identity> read(InputStream body) throws MalformedException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
+            // anything after the JSON value is refused too, as a body cut or glued to another would be
+            root = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
             throw new MalformedException("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

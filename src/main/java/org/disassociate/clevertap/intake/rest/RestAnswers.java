@@ -92,9 +92,24 @@ public class RestAnswers {
         return new ErrorReply(cause.getMessage());
     }
 
-    /** The headers an answer keeps: its status, and the two it may set itself; every other header is dropped. */
+    /**
+     * The service cannot make numbers durable now: 503 with {@code Retry-After}, {@code {"error":"…"}}; none of the
+     * request's numbers was taken, the caller sends it again.
+     */
+    public ErrorReply unavailable(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause, Exchange exchange) {
+        status(exchange.getMessage(), 503);
+        exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        // the cause (a path, the disk's error) is in the log; the caller learns what to do
+        return new ErrorReply("numbers cannot be made durable now (the service's disk fails): none of this request was "
+                + "taken; send it again later");
+    }
+
+    /** How long a caller refused with 503 is asked to wait. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    /** The headers an answer keeps: its status, and those it may set itself; every other header is dropped. */
     private static final Set<String> REPLY_HEADERS = Set.of(
-            Exchange.HTTP_RESPONSE_CODE.toLowerCase(Locale.ROOT), "preference-applied", "allow");
+            Exchange.HTTP_RESPONSE_CODE.toLowerCase(Locale.ROOT), "preference-applied", "allow", "retry-after");
 
     /** Drops every header but the answer's own (the request's headers must not go back to the caller). */
     public void replyHeadersOnly(Message message) {
