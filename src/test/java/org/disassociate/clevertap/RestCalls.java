@@ -21,14 +21,14 @@ final class RestCalls {
 
     static final String PATH = "/1/disassociate";
 
-    private final int port;
+    private final String origin;
     private final String path;
     private final Map<String, String> headers;
     private final Duration timeout;
     private final HttpClient http;
 
-    private RestCalls(int port, String path, Map<String, String> headers, Duration timeout, HttpClient http) {
-        this.port = port;
+    private RestCalls(String origin, String path, Map<String, String> headers, Duration timeout, HttpClient http) {
+        this.origin = origin;
         this.path = path;
         this.headers = headers;
         this.timeout = timeout;
@@ -37,7 +37,7 @@ final class RestCalls {
 
     /** A caller of the intake listening on {@code port}, with no header yet. */
     static RestCalls to(int port) {
-        return new RestCalls(port, PATH, Map.of(), Fixtures.REQUEST_TIMEOUT, Fixtures.HTTP);
+        return new RestCalls("http://127.0.0.1:" + port, PATH, Map.of(), Fixtures.REQUEST_TIMEOUT, Fixtures.HTTP);
     }
 
     /** This header; a null value leaves it out (a caller that sends none). */
@@ -48,7 +48,7 @@ final class RestCalls {
         } else {
             more.put(name, value);
         }
-        return new RestCalls(port, path, Map.copyOf(more), timeout, http);
+        return new RestCalls(origin, path, Map.copyOf(more), timeout, http);
     }
 
     /** {@code Authorization} as given, null for none. */
@@ -88,17 +88,22 @@ final class RestCalls {
 
     /** Another path (and query) on the intake's port, as {@code /1/disassociate/}. */
     RestCalls at(String pathAndQuery) {
-        return new RestCalls(port, pathAndQuery, headers, timeout, http);
+        return new RestCalls(origin, pathAndQuery, headers, timeout, http);
     }
 
     /** How long a request may take before it fails. */
     RestCalls timeout(Duration timeout) {
-        return new RestCalls(port, path, headers, timeout, http);
+        return new RestCalls(origin, path, headers, timeout, http);
     }
 
     /** Sent with this client instead of the shared one. */
+    /** The same calls to another scheme and host: {@code https://localhost:8443}, or another address of this machine. */
+    RestCalls origin(String origin) {
+        return new RestCalls(origin, path, headers, timeout, http);
+    }
+
     RestCalls via(HttpClient http) {
-        return new RestCalls(port, path, headers, timeout, http);
+        return new RestCalls(origin, path, headers, timeout, http);
     }
 
     /** The POST of {@code body}, as written. */
@@ -122,7 +127,7 @@ final class RestCalls {
     }
 
     private HttpRequest.Builder builder() {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
                 .timeout(timeout);
         headers.forEach(request::header);
         return request;

@@ -1,17 +1,22 @@
 package org.disassociate.clevertap.intake.rest;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 
+import io.vertx.core.net.SocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
 
 /**
  * Decides whether a call of the REST intake is taken: {@code POST}, a JSON body, and a caller who shows either this
  * service's bearer token or, as CleverTap's own API asks, the account's {@code X-CleverTap-Account-Id} and
  * {@code X-CleverTap-Passcode} (unless {@code intake.rest.clevertap-credentials} is false). Secrets are compared in
- * constant time and never put in a message.
+ * constant time and never put in a message. Without TLS, CleverTap's credentials are taken only from loopback callers
+ * (unless {@code intake.rest.trusted-network}): the passcode must not cross a network in clear.
  */
 public class RestCallers {
 
@@ -21,6 +26,8 @@ public class RestCallers {
     private byte[] accountId = new byte[0];
     private byte[] passcode = new byte[0];
     private boolean clevertapCredentials = true;
+    private boolean tlsEnabled;
+    private boolean trustedNetwork;
 
     public void setToken(String token) {
         this.token = bytes(token);
@@ -37,6 +44,16 @@ public class RestCallers {
     /** Whether CleverTap's own headers are taken in place of the bearer token. */
     public void setClevertapCredentials(boolean clevertapCredentials) {
         this.clevertapCredentials = clevertapCredentials;
+    }
+
+    /** {@code intake.rest.tls.enabled}: callers reach the intake over TLS only. */
+    public void setTlsEnabled(boolean tlsEnabled) {
+        this.tlsEnabled = tlsEnabled;
+    }
+
+    /** {@code intake.rest.trusted-network}: the network between callers and this service is trusted (TLS ends before it). */
+    public void setTrustedNetwork(boolean trustedNetwork) {
+        this.trustedNetwork = trustedNetwork;
     }
 
     /**
@@ -63,6 +80,12 @@ public class RestCallers {
                 throw new IntakeRefusedException(401, "this intake does not take CleverTap credentials "
                         + "(intake.rest.clevertap-credentials=false): use Authorization: Bearer <intake.rest.token>");
             }
+            if (!tlsEnabled && !trustedNetwork && !fromThisMachine(request)) {
+                throw new IntakeRefusedException(401, "CleverTap credentials are taken over plain HTTP only from this "
+                        + "machine: the passcode would cross the network in clear. Call over TLS "
+                        + "(intake.rest.tls.enabled), or use Authorization: Bearer <intake.rest.token>; behind a "
+                        + "TLS-terminating proxy, intake.rest.trusted-network=true");
+            }
             // both compared, whatever the first gives: the time taken says nothing of which was wrong
             boolean account = MessageDigest.isEqual(bytes(givenAccountId), accountId);
             boolean secret = MessageDigest.isEqual(bytes(givenPasscode), passcode);
@@ -85,6 +108,19 @@ public class RestCallers {
         if (!mediaType.equals("application/json")) {
             throw new IntakeRefusedException(415, "Content-Type must be application/json, not "
                     + (mediaType.isEmpty() ? "missing" : mediaType));
+        }
+    }
+
+    /** The caller's address is a loopback one (the header platform-http sets on both runtimes). */
+    private static boolean fromThisMachine(Message request) {
+        SocketAddress caller = request.getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS, SocketAddress.class);
+        if (caller == null || caller.hostAddress() == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(caller.hostAddress()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

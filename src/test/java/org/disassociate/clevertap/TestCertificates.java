@@ -1,0 +1,69 @@
+package org.disassociate.clevertap;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A key store for the REST intake's TLS, made with the JDK's keytool: a certificate for localhost and 127.0.0.1. */
+final class TestCertificates {
+
+    static final String PASSWORD = "test-store-password";
+
+    final Path keyStore;
+    final Path certificatePem;
+
+    private TestCertificates(Path keyStore, Path certificatePem) {
+        this.keyStore = keyStore;
+        this.certificatePem = certificatePem;
+    }
+
+    static TestCertificates make() {
+        try {
+            Path dir = TestFiles.newWorkFolder();
+            Path keyStore = dir.resolve("rest.p12");
+            Path pem = dir.resolve("rest.pem");
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            run(List.of(keytool, "-genkeypair", "-alias", "rest", "-keyalg", "EC", "-groupname", "secp256r1", "-validity",
+                    "2", "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-keystore", keyStore.toString(),
+                    "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD));
+            run(List.of(keytool, "-exportcert", "-rfc", "-alias", "rest", "-keystore", keyStore.toString(), "-storepass",
+                    PASSWORD, "-file", pem.toString()));
+            return new TestCertificates(keyStore, pem);
+        } catch (Exception e) {
+            throw new IllegalStateException("keytool could not make the test's certificate", e);
+        }
+    }
+
+    /** A client context that trusts this certificate alone, and checks the host name against it. */
+    SSLContext clientContext() throws Exception {
+        Certificate certificate;
+        try (InputStream in = Files.newInputStream(certificatePem)) {
+            certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("rest", certificate);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    static int run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, 2)) + " failed: " + output);
+        }
+        return process.exitValue();
+    }
+}
