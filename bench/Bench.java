@@ -47,7 +47,11 @@ import com.sun.net.httpserver.HttpServer;
  * default set): wrk ({@code bench/rest-wrk.lua}) against the REST intake, one distinct number a request with CleverTap's
  * own headers, {@code --wrk-threads N} (2), {@code --wrk-connections N} (64), {@code --wrk-seconds N} (20),
  * {@code --wrk-warmup N} (0: seconds of wrk, not measured, before the run measured), {@code --wrk-numbers N} (1: numbers a
- * request; more to compare bigger requests).
+ * request; more to compare bigger requests). {@code fleet} (not in the default set): N instances on one Artemis broker
+ * (the first embeds it) and one CleverTap account that allows 4 requests at once and answers after 200 ms (ceiling
+ * 20,000 numbers/s), {@code --fleet-numbers N} (240,000) in messages of 1,000 numbers to the JMS queue, for each N of
+ * {@code --fleet-instances a,b,c} (1,2,3) one after the other: numbers/s, share of the ceiling, 429s, most requests at
+ * once at the stand-in, every number delivered and numbers sent twice.
  */
 public class Bench {
 
@@ -86,6 +90,9 @@ public class Bench {
         int wrkWarmup = Integer.parseInt(options.getOrDefault("wrk-warmup", "0"));
         // numbers a request of rest-wrk: 1 (the measure); more to compare bigger requests
         int wrkNumbers = Integer.parseInt(options.getOrDefault("wrk-numbers", "1"));
+        int fleetNumbers = Integer.parseInt(options.getOrDefault("fleet-numbers", "240000"));
+        int[] fleetInstances = Arrays.stream(options.getOrDefault("fleet-instances", "1,2,3").split(","))
+                .mapToInt(n -> Integer.parseInt(n.trim())).toArray();
         List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,crash,memory,startup").split(","));
         System.out.printf("bench: %s, %d cores, java %s%n", JAR, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -167,6 +174,13 @@ public class Bench {
         if (only.contains("jms")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
                 jmsRun(standIn, jmsMessages);
+            }
+        }
+        if (only.contains("fleet")) {
+            for (int instances : fleetInstances) {
+                try (StandIn standIn = StandIn.start(FLEET_ANSWER_MILLIS, FLEET_ACCOUNT_ALLOWS)) {
+                    fleetRun(standIn, instances, fleetNumbers, args);
+                }
             }
         }
         if (only.contains("crash")) {
@@ -649,6 +663,170 @@ public class Bench {
         }
     }
 
+    /** fleet: the account's limit (requests at once, 429 past it) and its answer time; the ceiling that follows. */
+    static final int FLEET_ACCOUNT_ALLOWS = 4;
+    static final int FLEET_ANSWER_MILLIS = 200;
+    static final double FLEET_CEILING = FLEET_ACCOUNT_ALLOWS * 1000 * 1000.0 / FLEET_ANSWER_MILLIS;
+    /** Numbers a message of fleet, one a line, and messages a producer's transaction. */
+    static final int FLEET_MESSAGE_NUMBERS = 1000;
+    static final int FLEET_TRANSACTION = 100;
+    static final long FLEET_FIRST = 80_000_000L;
+
+    /**
+     * {@code instances} instances of the application on one Artemis broker (the first embeds it, the others reach it
+     * over TCP), each with 3 requests of its own at once and the account's 4 shared on the broker
+     * (CLEVERTAP_ACCOUNT_MAX_IN_FLIGHT, which a jar from before the shared limit ignores), against a stand-in that
+     * allows 4 at once and answers after 200 ms. Once every instance is ready, {@code numbers} numbers go to the JMS
+     * queue in messages of 1,000; numbers/s from the first send to the last number at the stand-in.
+     */
+    static void fleetRun(StandIn standIn, int instances, int numbers, String[] args) throws Exception {
+        int brokerPort = freePort();
+        List<App> fleet = new ArrayList<>();
+        List<Path> works = new ArrayList<>();
+        try {
+            long startingAt = System.nanoTime();
+            // the first embeds the broker and must be up before the others reach it; the others start together
+            for (int i = 0; i < instances; i++) {
+                Path work = scratch();
+                Map<String, String> env = new java.util.HashMap<>(Map.of("CLEVERTAP_MAX_IN_FLIGHT", "3",
+                        "CLEVERTAP_ACCOUNT_MAX_IN_FLIGHT", String.valueOf(FLEET_ACCOUNT_ALLOWS),
+                        "STATE_DIR", work.resolve("data/state").toString(),
+                        "INTAKE_FILE_DIR", work.resolve("data/inbox").toString()));
+                if (i == 0) {
+                    env.put("JMS_EMBEDDED_PORT", String.valueOf(brokerPort));
+                } else {
+                    env.put("JMS_BROKER_URL", "tcp://127.0.0.1:" + brokerPort);
+                }
+                works.add(work);
+                fleet.add(App.create(work, standIn, env, new String[] {"-Xmx256m"}));
+                if (i == 0) {
+                    awaitReady(fleet.get(0), work);
+                }
+            }
+            for (int i = 1; i < instances; i++) {
+                awaitReady(fleet.get(i), works.get(i));
+            }
+            System.out.printf("fleet of %d: every instance ready %.1f s after the first started%n", instances,
+                    (System.nanoTime() - startingAt) / 1e9);
+            double[] appCpu = fleet.stream().mapToDouble(App::cpuSeconds).toArray();
+            double benchCpu = benchCpuSeconds();
+            double machineCpu = machineCpuSeconds();
+
+            long start = System.nanoTime();
+            double produced = produceLists(brokerPort, numbers, FLEET_FIRST);
+            // every number at the stand-in, or none new for 120 s (then the missing ones are reported)
+            long lastChange = System.nanoTime();
+            int lastSize = -1;
+            while (standIn.receivedAt.size() < numbers && System.nanoTime() - lastChange < 120_000_000_000L) {
+                for (int i = 0; i < fleet.size(); i++) {
+                    if (!fleet.get(i).process.isAlive()) {
+                        throw new IllegalStateException("instance " + (i + 1) + " died; see " + works.get(i).resolve("app.log"));
+                    }
+                }
+                int size = standIn.receivedAt.size();
+                if (size != lastSize) {
+                    lastSize = size;
+                    lastChange = System.nanoTime();
+                }
+                Thread.sleep(20);
+            }
+            long last = standIn.receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
+            double seconds = (last - start) / 1e9;
+            double used = seconds * Runtime.getRuntime().availableProcessors();
+            double appUsed = 0;
+            for (int i = 0; i < fleet.size(); i++) {
+                appUsed += fleet.get(i).cpuSeconds() - appCpu[i];
+            }
+            double benchUsed = benchCpuSeconds() - benchCpu;
+            double others = Math.max(0, machineCpuSeconds() - machineCpu - appUsed - benchUsed);
+            // a batch sent again arrives late: a moment for it, then the numbers received twice are counted
+            Thread.sleep(2000);
+            int distinct = standIn.receivedAt.size();
+            long twice = standIn.values.get() - distinct;
+            long missing = 0;
+            for (long n = FLEET_FIRST; n < FLEET_FIRST + numbers; n++) {
+                if (!standIn.receivedAt.containsKey(String.format("+9198%08d", n))) {
+                    missing++;
+                }
+            }
+            // which instance sent how many (clevertap.numbers.sent of each), and how many of its requests were retries
+            List<String> shares = new ArrayList<>();
+            for (App app : fleet) {
+                shares.add(f0(app.metric("clevertap_numbers_sent")) + " (" + f0(app.metric("clevertap_requests_retries"))
+                        + " retries)");
+            }
+            double rate = distinct / seconds;
+            String delivered = missing == 0 ? "every number delivered (" + distinct + " distinct)"
+                    : missing + " of " + numbers + " not delivered";
+            String command = chrtPrefix() + "java -cp target/clevertap-disassociate.jar bench/Bench.java " + String.join(" ", args);
+            System.out.printf("fleet of %d: producer done in %.1f s; numbers sent by each instance: %s; CPU: instances %.1f s,"
+                    + " producer and stand-in %.1f s, other processes %.1f s, of %.1f s%n", instances, produced,
+                    String.join(", ", shares), appUsed, benchUsed, others, used);
+            row("8. fleet, " + instances + (instances == 1 ? " instance" : " instances") + " on one broker, account allows "
+                            + FLEET_ACCOUNT_ALLOWS + " at once, " + FLEET_ANSWER_MILLIS + " ms",
+                    numbers + " numbers (" + numbers / FLEET_MESSAGE_NUMBERS + " JMS messages of " + FLEET_MESSAGE_NUMBERS
+                            + ") in " + f1(seconds) + " s",
+                    f0(rate) + " numbers/s = " + f0(100 * rate / FLEET_CEILING) + "% of " + f0(FLEET_CEILING) + "/s",
+                    standIn.refused.get() + " answered 429, most at once " + standIn.mostAtOnce.get() + "; " + delivered + ", "
+                            + twice + " sent twice; sent by each instance: " + String.join(", ", shares)
+                            + " (target with 3: 0 answered 429, >= 80%, every number); `" + command + "`");
+        } finally {
+            // the others first: the first holds the broker they use
+            for (int i = fleet.size() - 1; i >= 0; i--) {
+                fleet.get(i).stop();
+            }
+        }
+    }
+
+    /** "chrt -r P " when this benchmark runs under the real-time round-robin policy (chrt -r P), else "". */
+    static String chrtPrefix() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 40 (rt_priority) and 41 (policy) of proc(5), counted from the state, field 3
+            return f[38].equals("2") ? "chrt -r " + f[37] + " " : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    static void awaitReady(App app, Path work) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!app.ready()) {
+            if (!app.process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("an instance did not get ready; see " + work.resolve("app.log"));
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * {@code numbers} numbers, {@link #FLEET_MESSAGE_NUMBERS} a persistent message (one a line), in transactions of
+     * {@link #FLEET_TRANSACTION} messages; seconds it took.
+     */
+    static double produceLists(int jmsPort, int numbers, long first) throws Exception {
+        try (jakarta.jms.Connection connection = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + jmsPort).createConnection()) {
+            jakarta.jms.Session session = connection.createSession(true, jakarta.jms.Session.SESSION_TRANSACTED);
+            jakarta.jms.MessageProducer producer = session.createProducer(session.createQueue("clevertap.disassociate"));
+            producer.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
+            long start = System.nanoTime();
+            int messages = 0;
+            for (int from = 0; from < numbers; from += FLEET_MESSAGE_NUMBERS) {
+                StringBuilder body = new StringBuilder();
+                for (int i = from; i < Math.min(from + FLEET_MESSAGE_NUMBERS, numbers); i++) {
+                    body.append(String.format("+9198%08d", first + i)).append('\n');
+                }
+                producer.send(session.createTextMessage(body.toString()));
+                if (++messages % FLEET_TRANSACTION == 0) {
+                    session.commit();
+                }
+            }
+            session.commit();
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
     /**
      * A file in the inbox, the application killed with SIGKILL {@code kills} times, each once CleverTap has received
      * 15,000 more numbers, and started again on the same folder; then run until the file is done.
@@ -774,6 +952,26 @@ public class Bench {
             return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
         }
 
+        /** The sum of a metric's series on /observe/metrics (Prometheus text), 0 when absent or unreachable. */
+        double metric(String name) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort
+                        + "/observe/metrics").toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(5000);
+                try (InputStream in = connection.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .filter(line -> line.startsWith(name + "_total") || line.startsWith(name + "{")
+                                    || line.startsWith(name + " "))
+                            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                } finally {
+                    connection.disconnect();
+                }
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
         long peakRssKb() {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
@@ -805,6 +1003,8 @@ public class Bench {
         final int maxConcurrent;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicLong refused = new AtomicLong();
+        /** The most requests in flight at one moment, the ones answered 429 included. */
+        final AtomicInteger mostAtOnce = new AtomicInteger();
         final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         /** Every number received, a number received twice counted twice. */
         final AtomicLong values = new AtomicLong();
@@ -839,7 +1039,9 @@ public class Bench {
                 // this thread's count, and is refused). A refused request counts out too.
                 String answer;
                 try {
-                    if (inFlight.incrementAndGet() > maxConcurrent) {
+                    int atOnce = inFlight.incrementAndGet();
+                    mostAtOnce.accumulateAndGet(atOnce, Math::max);
+                    if (atOnce > maxConcurrent) {
                         refused.incrementAndGet();
                         answer = null;
                     } else {
