@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -67,6 +68,7 @@ public class AccountSlots {
     private long holdBackMillis = 30_000;
 
     private Semaphore fallback;
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private ScheduledExecutorService reconnecting;
     private volatile Tokens tokens;
     private volatile String awayBecause = "not connected yet";
@@ -135,6 +137,7 @@ public class AccountSlots {
     }
 
     public void stop() {
+        firstAttempt.countDown();
         if (reconnecting != null) {
             reconnecting.shutdownNow();
         }
@@ -150,6 +153,9 @@ public class AccountSlots {
         if (!isEnabled()) {
             return Held.NOT_SHARED;
         }
+        // until the first connection has been tried, the broker is not known to be away: a request waits for it
+        // rather than going out under the fallback beside the fleet's slots
+        firstAttempt.await();
         while (true) {
             Tokens current = tokens;
             if (current == null) {
@@ -247,6 +253,7 @@ public class AccountSlots {
         try {
             Tokens connected = Tokens.open(this);
             tokens = connected;
+            firstAttempt.countDown();
             LOG.info("Account slots: {} requests at once across the fleet, held on queue {} of the broker", accountMaxInFlight,
                     queueName());
         } catch (JMSException | RuntimeException e) {
@@ -256,6 +263,7 @@ public class AccountSlots {
                         + "instance until it can, trying again every {} ms", why, fallbackMaxInFlight(), reconnectMillis);
             }
             awayBecause = why;
+            firstAttempt.countDown();
             reconnecting.schedule(this::connect, reconnectMillis, TimeUnit.MILLISECONDS);
         }
     }
