@@ -97,6 +97,17 @@ class RuntimeIT {
     }
 
     @Test
+    void anEmptyBodyOrOneWithAnythingAfterItsJsonIs400WithAJsonError() throws Exception {
+        RestCalls rest = RestCalls.to(restPort).json().bearer(Fixtures.TOKEN);
+        for (String body : List.of("", "{\"d\":[{\"type\":\"phone\",\"value\":\"+919800000301\"}]}garbage")) {
+            HttpResponse<String> refused = rest.post(body);
+            assertEquals(400, refused.statusCode(), "'" + body + "': " + refused.body());
+            assertTrue(refused.body().startsWith("{\"error\":"), refused.body());
+        }
+        assertFalse(standIn.delivered().contains("+919800000301"));
+    }
+
+    @Test
     void aJmsMessageOnTheEmbeddedBrokerIsDelivered() throws Exception {
         QueueClient.sendTexts("tcp://127.0.0.1:" + jmsPort, List.of("+919800000301\n+919800000302"));
 

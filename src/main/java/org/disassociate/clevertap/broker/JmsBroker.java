@@ -1,15 +1,22 @@
 package org.disassociate.clevertap.broker;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +40,8 @@ public class JmsBroker {
     private boolean intakeEnabled = true;
     private String errorsUri = "";
     private int accountSlots;
+    private String username = "";
+    private String password = "";
     private EmbeddedActiveMQ embedded;
 
     /**
@@ -47,12 +56,18 @@ public class JmsBroker {
             LOG.info("JMS: ActiveMQ Artemis broker at {}", connectionUrl());
             return;
         }
+        boolean secured = !username.isBlank();
+        if (!isLoopback(embeddedHost) && (!secured || password.isBlank())) {
+            throw new ConfigurationException("jms.embedded.host (JMS_EMBEDDED_HOST) is " + embeddedHost + ", beyond this "
+                    + "machine: the embedded broker then takes only clients with jms.username (JMS_USERNAME) and "
+                    + "jms.password (JMS_PASSWORD); set both");
+        }
         Path dir = Path.of(embeddedDataDir).toAbsolutePath();
         String acceptor = connectionUrl();
         Configuration config = new ConfigurationImpl()
                 .setName("clevertap-disassociate")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(secured)
                 .setJMXManagementEnabled(false)
                 .setJournalType(JournalType.NIO)
                 .setJournalDirectory(dir.resolve("journal").toString())
@@ -75,6 +90,14 @@ public class JmsBroker {
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue")));
         embedded = new EmbeddedActiveMQ().setConfiguration(config);
+        if (secured) {
+            // one user, jms.username, who may do everything on every address; nobody else gets in
+            SecurityConfiguration users = new SecurityConfiguration();
+            users.addUser(username, password);
+            users.addRole(username, CLIENT_ROLE);
+            config.putSecurityRoles("#", Set.of(new Role(CLIENT_ROLE, true, true, true, true, true, true, true, true, true, true)));
+            embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+        }
         embedded.start();
         var listening = embedded.getActiveMQServer().getRemotingService().getAcceptor("tcp");
         // Artemis logs a failed bind but comes up all the same, unreachable: refuse instead. Its acceptor says it is
@@ -97,6 +120,25 @@ public class JmsBroker {
             // after the stop (a --once run exited a minute late)
             InVMConnector.resetThreadPool();
         }
+    }
+
+    private static final String CLIENT_ROLE = "clevertap-disassociate";
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** {@code jms.username}: for an external broker that asks for it; the one user the embedded broker takes when set. */
+    public void setUsername(String username) {
+        this.username = username == null ? "" : username.trim();
+    }
+
+    public void setPassword(String password) {
+        this.password = password == null ? "" : password;
     }
 
     /** The URL clients connect to: the external broker's, or the embedded one's acceptor. */

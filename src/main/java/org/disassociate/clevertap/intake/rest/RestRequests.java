@@ -28,6 +28,10 @@ public class RestRequests {
     /** The records of the body, each read as a phone identity; 400 when the body is not CleverTap's or holds none. */
     public List<Identity> read(@Body InputStream body) {
         List<Identity> records;
+        if (body == null) {
+            // Camel Quarkus hands an empty body on as none at all; Camel Main as an empty stream
+            throw new IntakeRefusedException(400, "the body is empty: " + DisassociateBody.EXPECTED);
+        }
         try {
             records = DisassociateBody.read(body);
         } catch (DisassociateBody.MalformedException e) {
