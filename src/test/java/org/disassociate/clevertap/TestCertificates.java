@@ -19,10 +19,13 @@ final class TestCertificates {
 
     final Path keyStore;
     final Path certificatePem;
+    /** A PKCS12 trust store holding the certificate alone, for clients that take a store (Artemis' client). */
+    final Path trustStore;
 
-    private TestCertificates(Path keyStore, Path certificatePem) {
+    private TestCertificates(Path keyStore, Path certificatePem, Path trustStore) {
         this.keyStore = keyStore;
         this.certificatePem = certificatePem;
+        this.trustStore = trustStore;
     }
 
     static TestCertificates make() {
@@ -36,7 +39,10 @@ final class TestCertificates {
                     "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD));
             run(List.of(keytool, "-exportcert", "-rfc", "-alias", "rest", "-keystore", keyStore.toString(), "-storepass",
                     PASSWORD, "-file", pem.toString()));
-            return new TestCertificates(keyStore, pem);
+            Path trustStore = dir.resolve("trust.p12");
+            run(List.of(keytool, "-importcert", "-noprompt", "-alias", "rest", "-file", pem.toString(), "-keystore",
+                    trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD));
+            return new TestCertificates(keyStore, pem, trustStore);
         } catch (Exception e) {
             throw new IllegalStateException("keytool could not make the test's certificate", e);
         }
