@@ -1,9 +1,11 @@
 package org.disassociate.clevertap.intake.rest;
 
+import io.vertx.core.net.SocketAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,10 +166,36 @@ class RestCallersTest {
         return assertThrows(IntakeRefusedException.class, () -> callers.check(request), "the call was taken");
     }
 
+    @Test
+    void overPlainHttpCleverTapCredentialsFromAnotherMachineAreRefusedUnlessTheNetworkIsTrusted() {
+        Message fromTheNetwork = postFrom("192.0.2.7");
+        fromTheNetwork.setHeader("X-CleverTap-Account-Id", ACCOUNT_ID);
+        fromTheNetwork.setHeader("X-CleverTap-Passcode", PASSCODE);
+        IntakeRefusedException refusal = refused(fromTheNetwork);
+        assertEquals(401, refusal.getStatus());
+        assertFalse(refusal.getMessage().contains(PASSCODE));
+
+        Message tokenFromTheNetwork = postFrom("192.0.2.7");
+        tokenFromTheNetwork.setHeader("Authorization", "Bearer " + TOKEN);
+        assertDoesNotThrow(() -> callers.check(tokenFromTheNetwork));
+
+        callers.setTrustedNetwork(true);
+        assertDoesNotThrow(() -> callers.check(fromTheNetwork), "behind a TLS-terminating proxy");
+        callers.setTrustedNetwork(false);
+        callers.setTlsEnabled(true);
+        assertDoesNotThrow(() -> callers.check(fromTheNetwork), "over TLS");
+    }
+
+    /** A POST from this machine (a loopback caller, as platform-http says it). */
     private Message post() {
+        return postFrom("127.0.0.1");
+    }
+
+    private Message postFrom(String callerAddress) {
         Message request = new DefaultExchange(context).getMessage();
         request.setHeader(Exchange.HTTP_METHOD, "POST");
         request.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        request.setHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS, SocketAddress.inetSocketAddress(40_000, callerAddress));
         return request;
     }
 
