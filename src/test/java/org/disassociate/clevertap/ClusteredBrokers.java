@@ -8,19 +8,17 @@ import org.apache.activemq.artemis.api.core.ICoreMessage;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.postoffice.Binding;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.cluster.ClusterConnection;
 import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
+import org.disassociate.clevertap.broker.JmsBroker;
 
 /**
  * Two ActiveMQ Artemis brokers embedded in the test JVM as one cluster: each persistent (its journal in a work folder
@@ -75,18 +73,7 @@ final class ClusteredBrokers implements AutoCloseable {
 
     private Configuration configuration(int i) throws Exception {
         Path dir = journals[i];
-        Configuration config = new ConfigurationImpl()
-                .setName("cluster-broker-" + i)
-                .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
-                .setJMXManagementEnabled(false)
-                .setJournalType(JournalType.NIO)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setNodeManagerLockDirectory(dir.toString())
-                .setMaxDiskUsage(100)
+        Configuration config = JmsBroker.persistentConfiguration("cluster-broker-" + i, dir)
                 // security is off; the bridges still present these (the same on both brokers)
                 .setClusterUser("cluster")
                 .setClusterPassword("cluster-of-two")
@@ -109,16 +96,8 @@ final class ClusteredBrokers implements AutoCloseable {
                 .setMaxHops(1)
                 .setRetryInterval(200)
                 .setReconnectAttempts(-1));
-        config.addAddressSetting("#", new AddressSettings()
-                .setAutoCreateAddresses(true)
-                .setAutoCreateQueues(true)
-                .setMaxDeliveryAttempts(-1)
-                .setRedeliveryDelay(1000)
-                .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(60_000)
-                .setRedistributionDelay(0)
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        // as the application's embedded broker, and a message goes to a broker with consumers at once
+        config.addAddressSetting("#", JmsBroker.neverDropping().setRedistributionDelay(0));
         return config;
     }
 

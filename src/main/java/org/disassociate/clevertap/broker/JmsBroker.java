@@ -64,31 +64,12 @@ public class JmsBroker {
         }
         Path dir = Path.of(embeddedDataDir).toAbsolutePath();
         String acceptor = connectionUrl();
-        Configuration config = new ConfigurationImpl()
-                .setName("clevertap-disassociate")
-                .setPersistenceEnabled(true)
+        Configuration config = persistentConfiguration("clevertap-disassociate", dir)
                 .setSecurityEnabled(secured)
-                .setJMXManagementEnabled(false)
-                .setJournalType(JournalType.NIO)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setNodeManagerLockDirectory(dir.toString())
-                // block producers only when the disk is really full, not at Artemis' default of 90 %
-                .setMaxDiskUsage(100)
                 .addAcceptorConfiguration("tcp", acceptor)
                 // this process's own endpoints connect in-VM: no TCP, no encoding on a socket (the intake's CPU)
                 .addAcceptorConfiguration("invm", inVmUrl(embeddedPort));
-        config.addAddressSetting("#", new AddressSettings()
-                .setAutoCreateAddresses(true)
-                .setAutoCreateQueues(true)
-                .setMaxDeliveryAttempts(-1)
-                .setRedeliveryDelay(1000)
-                .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(60_000)
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        config.addAddressSetting("#", neverDropping());
         embedded = new EmbeddedActiveMQ().setConfiguration(config);
         if (secured) {
             // one user, jms.username, who may do everything on every address; nobody else gets in
@@ -123,6 +104,39 @@ public class JmsBroker {
     }
 
     private static final String CLIENT_ROLE = "clevertap-disassociate";
+
+    /** A persistent broker's configuration with its journal and the rest under {@code dir}; security off. */
+    public static Configuration persistentConfiguration(String name, Path dir) {
+        return new ConfigurationImpl()
+                .setName(name)
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setNodeManagerLockDirectory(dir.toString())
+                // block producers only when the disk is really full, not at Artemis' default of 90 %
+                .setMaxDiskUsage(100);
+    }
+
+    /**
+     * Every address: created on first use, and a message whose processing failed is redelivered with back-off, never
+     * dropped nor dead-lettered for its attempts.
+     */
+    public static AddressSettings neverDropping() {
+        return new AddressSettings()
+                .setAutoCreateAddresses(true)
+                .setAutoCreateQueues(true)
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(60_000)
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue"));
+    }
 
     private static boolean isLoopback(String host) {
         try {
