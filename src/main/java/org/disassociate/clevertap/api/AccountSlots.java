@@ -185,7 +185,14 @@ public class AccountSlots {
                     continue;
                 }
                 if (token.getJMSRedelivered()) {
-                    holdBack(slot);
+                    try {
+                        holdBack(slot);
+                    } catch (InterruptedException e) {
+                        // the token goes back whole before the holder is reused: a second token taken in the same
+                        // transaction would be acked with it, and only one sent back
+                        giveBack(new Held(holder, slot));
+                        throw e;
+                    }
                 }
                 return new Held(holder, slot);
             } catch (JMSException e) {
