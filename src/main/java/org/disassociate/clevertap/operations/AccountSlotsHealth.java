@@ -31,6 +31,11 @@ public class AccountSlotsHealth extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.up();
+        // Camel Quarkus also makes an instance of each health check class it finds at build time, without the
+        // properties routes/beans.camel.yaml gives its own: that copy has nothing to say
+        if (accountSlots == null) {
+            return;
+        }
         if (!accountSlots.isEnabled()) {
             builder.message("not shared (clevertap.account-max-in-flight=0)");
         } else if (accountSlots.isShared()) {
