@@ -69,7 +69,8 @@ public class AccountSlots {
 
     private Semaphore fallback;
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
-    private ScheduledExecutorService reconnecting;
+    /** Connects again after a loss, and gives back the tokens kept unused. */
+    private ScheduledExecutorService scheduler;
     private volatile Tokens tokens;
     private volatile String awayBecause = "not connected yet";
     private volatile Instant awaySince = Instant.now();
@@ -128,18 +129,18 @@ public class AccountSlots {
             return;
         }
         fallback = new Semaphore(Math.max(1, fallbackMaxInFlight), true);
-        reconnecting = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "account-slots-reconnect");
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "account-slots");
             thread.setDaemon(true);
             return thread;
         });
-        reconnecting.execute(this::connect);
+        scheduler.execute(this::connect);
     }
 
     public void stop() {
         firstAttempt.countDown();
-        if (reconnecting != null) {
-            reconnecting.shutdownNow();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
         Tokens current = tokens;
         tokens = null;
@@ -185,14 +186,8 @@ public class AccountSlots {
                     continue;
                 }
                 if (token.getJMSRedelivered()) {
-                    try {
-                        holdBack(slot);
-                    } catch (InterruptedException e) {
-                        // the token goes back whole before the holder is reused: a second token taken in the same
-                        // transaction would be acked with it, and only one sent back
-                        giveBack(new Held(holder, slot));
-                        throw e;
-                    }
+                    keepUnused(holder, slot);
+                    continue;
                 }
                 return new Held(holder, slot);
             } catch (JMSException e) {
@@ -205,12 +200,16 @@ public class AccountSlots {
     /**
      * A token the broker took back from a holder that went away with it (a crash, a lost connection): that holder's
      * request may still be in flight at CleverTap, for as long as a request may last ({@code clevertap.response-timeout-ms}).
-     * The slot is kept, unused, that long, so that the account's limit holds meanwhile.
+     * Its session keeps the token, unused, that long, and then gives it back; the request that found it goes on
+     * waiting for another token meanwhile.
      */
-    private void holdBack(int slot) throws InterruptedException {
+    private void keepUnused(Holder holder, int slot) {
         LOG.warn("Account slots: slot {} came back from an instance that went away holding it; kept unused {} ms, as long "
                 + "as that instance's request may still be in flight at CleverTap", slot, holdBackMillis);
-        Thread.sleep(holdBackMillis);
+        if (!scheduler.isShutdown()) {
+            // at the stop, closing the connection rolls the kept token back instead
+            scheduler.schedule(() -> giveBack(new Held(holder, slot)), holdBackMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The request has ended: its token goes back (acked and sent anew in one commit), or its fallback slot. */
@@ -271,7 +270,7 @@ public class AccountSlots {
             }
             awayBecause = why;
             firstAttempt.countDown();
-            reconnecting.schedule(this::connect, reconnectMillis, TimeUnit.MILLISECONDS);
+            scheduler.schedule(this::connect, reconnectMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -285,8 +284,8 @@ public class AccountSlots {
         LOG.warn("Account slots: the connection to the broker is lost ({}); sending at most {} request(s) at once from this "
                 + "instance until it is back", awayBecause, fallbackMaxInFlight());
         lost.close();
-        if (!reconnecting.isShutdown()) {
-            reconnecting.schedule(this::connect, reconnectMillis, TimeUnit.MILLISECONDS);
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(this::connect, reconnectMillis, TimeUnit.MILLISECONDS);
         }
     }
 
