@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     private static final String BASE = "org.disassociate.clevertap";
     /** The stages, each a package (and its sub-packages) that may know the model and the infrastructure only. */
-    private static final List<String> STAGES = List.of("intake.file", "intake.rest", "intake.jms", "durability",
+    private static final List<String> STAGES = List.of("intake.file", "intake.rest", "intake.jms", "intake.kamelet", "durability",
             "validation", "batching", "api", "errors");
 
     private static JavaClasses classes;

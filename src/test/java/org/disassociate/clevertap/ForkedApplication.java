@@ -46,9 +46,7 @@ final class ForkedApplication {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
-                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
-                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.startsWith("QUARKUS_") || k.equals("ONCE"));
+        withoutSettings(builder.environment());
         builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
         builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
         builder.environment().put("STATE_DIR", work.resolve("state").toString());
@@ -58,6 +56,13 @@ final class ForkedApplication {
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(Fixtures.freePort()));
         builder.environment().putAll(env);
         return builder;
+    }
+
+    /** The environment without any of the service's settings: a child JVM has only those a test gives it. */
+    static void withoutSettings(Map<String, String> environment) {
+        environment.keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
+                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
+                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.startsWith("QUARKUS_") || k.equals("ONCE"));
     }
 
     static Run runToExit(Map<String, String> env) throws Exception {

@@ -39,7 +39,20 @@ class RuntimeIT {
         restPort = Fixtures.freePort();
         managementPort = Fixtures.freePort();
         jmsPort = Fixtures.freePort();
+        // a route of the test's own beside the application's, as a host's: a folder of its own to the kamelet
+        Path hostRoutes = work.resolve("host-routes");
+        Files.createDirectories(hostRoutes);
+        Files.writeString(hostRoutes.resolve("host.camel.yaml"), """
+                - route:
+                    id: host-numbers
+                    from:
+                      uri: "file:%s"
+                      steps:
+                        - to: kamelet:clevertap-disassociate-sink
+                """.formatted(work.resolve("esb-in")));
         application = ForkedApplication.builder(work, standIn.environment(Map.of(
+                "CAMEL_MAIN_ROUTES_INCLUDE_PATTERN",
+                "file:routes/beans.camel.yaml,file:routes/*.camel.yaml,file:" + hostRoutes + "/host.camel.yaml",
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
                 "INTAKE_REST_TOKEN", Fixtures.TOKEN,
                 "INTAKE_REST_PORT", String.valueOf(restPort),
@@ -112,6 +125,14 @@ class RuntimeIT {
         QueueClient.sendTexts("tcp://127.0.0.1:" + jmsPort, List.of("+919800000301\n+919800000302"));
 
         await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000301", "+919800000302")));
+    }
+
+    @Test
+    void theKameletTakesTheNumbersOfAnotherRoute() {
+        TestFiles.drop(work.resolve("esb-in"), "esb.txt", "+919800000501\n+919800000502\n");
+
+        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000501",
+                "+919800000502")));
     }
 
     @Test

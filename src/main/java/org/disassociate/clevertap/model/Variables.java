@@ -42,8 +42,14 @@ public final class Variables {
     public static final String WAITING_REQUEST = "waitingRequest";
     /** True when every number of a waiting caller's request was settled within its wait. */
     public static final String SETTLED = "settled";
-    /** A REST request's dry run: its batches and what CleverTap answered to each. */
+    /** A dry run (of a REST request, or of the kamelet): its batches and what CleverTap answered to each. */
     public static final String DRY_RUN_REQUEST = "dryRunRequest";
+    /** The kamelet's accountId parameter, until the module's account is checked against it. */
+    public static final String KAMELET_ACCOUNT_ID = "kameletAccountId";
+    /** The kamelet's passcode parameter, until the module's account is checked against it. */
+    public static final String KAMELET_PASSCODE = "kameletPasscode";
+    /** What the module answered the kamelet (a SinkAnswer), before it becomes the host's body. */
+    public static final String SINK_ANSWER = "sinkAnswer";
 
     private Variables() {
     }

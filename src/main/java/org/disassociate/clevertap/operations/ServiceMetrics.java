@@ -50,7 +50,7 @@ public class ServiceMetrics extends WhenContextStarted {
     private final Counter throttled;
 
     public ServiceMetrics() {
-        for (String intake : List.of("file", "rest", "jms")) {
+        for (String intake : List.of("file", "rest", "jms", "kamelet")) {
             accepted(intake);
             invalid(intake);
         }

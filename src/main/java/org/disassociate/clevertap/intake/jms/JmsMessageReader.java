@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.intake.jms;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +7,13 @@ import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.disassociate.clevertap.jmsbatch.ReceivedMessage;
-import org.disassociate.clevertap.model.DisassociateBody;
+import org.disassociate.clevertap.model.NumberList;
 import org.disassociate.clevertap.model.Variables;
 
 /**
- * Reads a JMS message as numbers. Its body (a text message, or bytes in UTF-8) is either CleverTap's JSON body
- * ({@code {"d":[…]}}), or one or more numbers, one a line (blank lines and {@code #} lines skipped). A message that
- * is neither is poison: it is refused with a reason, never retried.
+ * Reads a JMS message as numbers. Its body (a text message, or bytes in UTF-8) is a {@link NumberList}: CleverTap's
+ * JSON body ({@code {"d":[…]}}), or one or more numbers, one a line. A message that is neither is poison: it is refused
+ * with a reason, never retried.
  */
 public class JmsMessageReader {
 
@@ -47,32 +46,11 @@ public class JmsMessageReader {
 
     /** The numbers of the message: strings (lines) or identities (JSON records), each checked afterwards. */
     public List<?> read(@Body Object body) {
-        String text = text(body);
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            throw new PoisonMessageException("an empty message holds no numbers");
+        try {
+            return NumberList.read(text(body));
+        } catch (NumberList.NotANumberListException e) {
+            throw new PoisonMessageException(e.getMessage());
         }
-        if (trimmed.indexOf('\0') >= 0) {
-            throw new PoisonMessageException("a binary message, not text");
-        }
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try {
-                return DisassociateBody.read(new ByteArrayInputStream(trimmed.getBytes(StandardCharsets.UTF_8)));
-            } catch (DisassociateBody.MalformedException e) {
-                throw new PoisonMessageException(e.getMessage());
-            }
-        }
-        List<String> numbers = new ArrayList<>();
-        for (String line : trimmed.split("\\R")) {
-            String value = line.strip();
-            if (!value.isEmpty() && !value.startsWith("#")) {
-                numbers.add(value);
-            }
-        }
-        if (numbers.isEmpty()) {
-            throw new PoisonMessageException("the message has only comment lines");
-        }
-        return numbers;
     }
 
     private static String text(Object body) {

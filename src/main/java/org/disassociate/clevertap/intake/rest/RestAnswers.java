@@ -12,6 +12,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.DryRunRequest;
 import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.Excerpt;
 import org.disassociate.clevertap.model.Identity;

@@ -1,16 +1,11 @@
-package org.disassociate.clevertap.intake.rest;
+package org.disassociate.clevertap.model;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.disassociate.clevertap.model.Batch;
-import org.disassociate.clevertap.model.CheckedNumbers;
-import org.disassociate.clevertap.model.DisassociateResponse;
-import org.disassociate.clevertap.model.ErrorRecord;
-import org.disassociate.clevertap.model.PhoneNumber;
 
 /**
- * A REST request in dry run: its valid numbers in batches of at most {@code clevertap.batch-size}, each sent to CleverTap
+ * A dry run (of a REST request, or of the kamelet): its valid numbers in batches of at most {@code clevertap.batch-size}, each sent to CleverTap
  * with {@code dryRun=1}, and what CleverTap answered to each. Nothing of it enters the pipeline: no spool, no error
  * channel, no settlement.
  */
@@ -22,7 +17,7 @@ public final class DryRunRequest {
     private final List<ErrorRecord> failed = new ArrayList<>();
     private long processed;
 
-    DryRunRequest(CheckedNumbers checked, int batchSize) {
+    public DryRunRequest(CheckedNumbers checked, int batchSize) {
         this.checked = checked;
         List<PhoneNumber> valid = checked.getValid();
         for (int from = 0, n = 1; from < valid.size(); from += batchSize, n++) {

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap.intake.rest;
+package org.disassociate.clevertap.api;
 
 import java.util.List;
 
@@ -8,13 +8,14 @@ import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.DisassociateResponse;
 import org.disassociate.clevertap.model.ErrorRecord;
+import org.disassociate.clevertap.model.DryRunRequest;
 import org.disassociate.clevertap.model.Variables;
 
 /**
- * Starts the dry run of a REST request, and gathers CleverTap's answer to each of its batches. The records come made by
+ * Starts a dry run (of a REST request, or of the kamelet), and gathers CleverTap's answer to each of its batches. The records come made by
  * the API's and the error channel's beans (the routes call them); nothing here writes to the error channel.
  */
-public class RestDryRuns {
+public class DryRunBatches {
 
     private int batchSize = 1000;
 
@@ -22,7 +23,7 @@ public class RestDryRuns {
         this.batchSize = batchSize;
     }
 
-    /** The request's valid numbers, in batches of at most {@code clevertap.batch-size}. */
+    /** The valid numbers, in batches of at most {@code clevertap.batch-size}. */
     public DryRunRequest start(@Body CheckedNumbers checked) {
         return new DryRunRequest(checked, batchSize);
     }

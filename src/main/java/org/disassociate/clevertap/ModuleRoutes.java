@@ -1,0 +1,53 @@
+package org.disassociate.clevertap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The module's routes and beans in a host application: {@code routes/} as the build put it in the jar
+ * ({@code clevertap-disassociate/routes/}), loaded once Camel Main has loaded the host's own routes, the beans' file
+ * first. Camel Main's own scan of {@code classpath:camel/*} would read the files in no fixed order, and Camel's YAML
+ * loader creates the beans of a file that is not read first twice (their init methods, such as the spool's recovery,
+ * would run twice). The application on its own has loaded the same files from {@code routes/} already: then nothing.
+ */
+final class ModuleRoutes extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleRoutes.class);
+    static final String LOCATION = "classpath:clevertap-disassociate/routes/";
+    private static final String BEANS = "beans.camel.yaml";
+    /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
+    private static final String ONE_OF_THEM = "send-batch";
+
+    @Override
+    public void afterConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        if (context instanceof ModelCamelContext model && model.getRouteDefinition(ONE_OF_THEM) != null) {
+            return;
+        }
+        try {
+            List<Resource> files = new ArrayList<>(PluginHelper.getPackageScanResourceResolver(context)
+                    .findResources(LOCATION + "*.camel.yaml"));
+            files.sort(Comparator.comparing((Resource file) -> !file.getLocation().endsWith("/" + BEANS))
+                    .thenComparing(Resource::getLocation));
+            if (files.isEmpty()) {
+                throw new IllegalStateException(LOCATION + " holds no route files: the jar is incomplete");
+            }
+            LOG.info("CleverTap Disassociate: the module's {} route files, from {}", files.size(), LOCATION);
+            PluginHelper.getRoutesLoader(context).loadRoutes(files);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the module's routes cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+}
