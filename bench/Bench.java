@@ -91,6 +91,8 @@ public class Bench {
         // numbers a request of rest-wrk: 1 (the measure); more to compare bigger requests
         int wrkNumbers = Integer.parseInt(options.getOrDefault("wrk-numbers", "1"));
         int fleetNumbers = Integer.parseInt(options.getOrDefault("fleet-numbers", "240000"));
+        // numbers the fleet works first, not measured: a long-running fleet is warm (its JIT has compiled the path)
+        int fleetWarmup = Integer.parseInt(options.getOrDefault("fleet-warmup", "0"));
         int[] fleetInstances = Arrays.stream(options.getOrDefault("fleet-instances", "1,2,3").split(","))
                 .mapToInt(n -> Integer.parseInt(n.trim())).toArray();
         List<String> only = Arrays.asList(options.getOrDefault("only", "file,floor,latency,messages,jms,crash,memory,startup").split(","));
@@ -179,7 +181,7 @@ public class Bench {
         if (only.contains("fleet")) {
             for (int instances : fleetInstances) {
                 try (StandIn standIn = StandIn.start(FLEET_ANSWER_MILLIS, FLEET_ACCOUNT_ALLOWS)) {
-                    fleetRun(standIn, instances, fleetNumbers, args);
+                    fleetRun(standIn, instances, fleetNumbers, fleetWarmup, args);
                 }
             }
         }
@@ -679,7 +681,7 @@ public class Bench {
      * allows 4 at once and answers after 200 ms. Once every instance is ready, {@code numbers} numbers go to the JMS
      * queue in messages of 1,000; numbers/s from the first send to the last number at the stand-in.
      */
-    static void fleetRun(StandIn standIn, int instances, int numbers, String[] args) throws Exception {
+    static void fleetRun(StandIn standIn, int instances, int numbers, int warmup, String[] args) throws Exception {
         int brokerPort = freePort();
         List<App> fleet = new ArrayList<>();
         List<Path> works = new ArrayList<>();
@@ -692,6 +694,8 @@ public class Bench {
                         "CLEVERTAP_ACCOUNT_MAX_IN_FLIGHT", String.valueOf(FLEET_ACCOUNT_ALLOWS),
                         "STATE_DIR", work.resolve("data/state").toString(),
                         "INTAKE_FILE_DIR", work.resolve("data/inbox").toString()));
+                // the stand-in's trace tells the instances apart by it
+                env.put("CLEVERTAP_PASSCODE", "bench-passcode-" + (i + 1));
                 if (i == 0) {
                     env.put("JMS_EMBEDDED_PORT", String.valueOf(brokerPort));
                 } else {
@@ -708,11 +712,31 @@ public class Bench {
             }
             System.out.printf("fleet of %d: every instance ready %.1f s after the first started%n", instances,
                     (System.nanoTime() - startingAt) / 1e9);
+            double[] sentBefore = new double[fleet.size()];
+            if (warmup > 0) {
+                // its own numbers (another range), every one at the stand-in, then a second of quiet; then the stand-in
+                // forgets them
+                long warmFirst = FLEET_FIRST + 10_000_000L;
+                long warmStart = System.nanoTime();
+                produceLists(brokerPort, warmup, warmFirst);
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (standIn.receivedAt.size() < warmup && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                System.out.printf("fleet of %d: warm-up of %d numbers in %.1f s (%d answered 429), not counted%n", instances,
+                        warmup, (System.nanoTime() - warmStart) / 1e9, standIn.refused.get());
+                Thread.sleep(1000);
+                standIn.reset();
+                for (int i = 0; i < fleet.size(); i++) {
+                    sentBefore[i] = fleet.get(i).metric("clevertap_numbers_sent");
+                }
+            }
             double[] appCpu = fleet.stream().mapToDouble(App::cpuSeconds).toArray();
             double benchCpu = benchCpuSeconds();
             double machineCpu = machineCpuSeconds();
 
             long start = System.nanoTime();
+            standIn.trace.clear();
             double produced = produceLists(brokerPort, numbers, FLEET_FIRST);
             // every number at the stand-in, or none new for 120 s (then the missing ones are reported)
             long lastChange = System.nanoTime();
@@ -743,6 +767,15 @@ public class Bench {
             Thread.sleep(2000);
             int distinct = standIn.receivedAt.size();
             long twice = standIn.values.get() - distinct;
+            String traceFile = System.getenv("BENCH_TRACE");
+            if (traceFile != null && !traceFile.isBlank()) {
+                StringBuilder out = new StringBuilder("# start 0 producer-done " + f2(produced) + " last " + f2(seconds) + "\n");
+                for (Object[] t : standIn.trace) {
+                    out.append(String.format(java.util.Locale.ROOT, "%.3f %.3f %d %d %s%n", ((long) t[0] - start) / 1e6,
+                            ((long) t[1] - start) / 1e6, t[2], t[3], t[4]));
+                }
+                Files.writeString(Path.of(traceFile + "-" + instances + ".txt"), out);
+            }
             long missing = 0;
             for (long n = FLEET_FIRST; n < FLEET_FIRST + numbers; n++) {
                 if (!standIn.receivedAt.containsKey(String.format("+9198%08d", n))) {
@@ -751,9 +784,10 @@ public class Bench {
             }
             // which instance sent how many (clevertap.numbers.sent of each), and how many of its requests were retries
             List<String> shares = new ArrayList<>();
-            for (App app : fleet) {
-                shares.add(f0(app.metric("clevertap_numbers_sent")) + " (" + f0(app.metric("clevertap_requests_retries"))
-                        + " retries)");
+            for (int i = 0; i < fleet.size(); i++) {
+                App app = fleet.get(i);
+                shares.add(f0(app.metric("clevertap_numbers_sent") - sentBefore[i]) + " ("
+                        + f0(app.metric("clevertap_requests_retries")) + " retries)");
             }
             double rate = distinct / seconds;
             String delivered = missing == 0 ? "every number delivered (" + distinct + " distinct)"
@@ -762,7 +796,8 @@ public class Bench {
             System.out.printf("fleet of %d: producer done in %.1f s; numbers sent by each instance: %s; CPU: instances %.1f s,"
                     + " producer and stand-in %.1f s, other processes %.1f s, of %.1f s%n", instances, produced,
                     String.join(", ", shares), appUsed, benchUsed, others, used);
-            row("8. fleet, " + instances + (instances == 1 ? " instance" : " instances") + " on one broker, account allows "
+            row("8. fleet, " + instances + (instances == 1 ? " instance" : " instances") + (warmup > 0 ? " warm (after "
+                            + warmup + " numbers not counted)" : ", cold") + " on one broker, account allows "
                             + FLEET_ACCOUNT_ALLOWS + " at once, " + FLEET_ANSWER_MILLIS + " ms",
                     numbers + " numbers (" + numbers / FLEET_MESSAGE_NUMBERS + " JMS messages of " + FLEET_MESSAGE_NUMBERS
                             + ") in " + f1(seconds) + " s",
@@ -1008,6 +1043,17 @@ public class Bench {
         final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
         /** Every number received, a number received twice counted twice. */
         final AtomicLong values = new AtomicLong();
+        /** BENCH_TRACE: each request's arrival and end (nanoTime), numbers, status and sender (its passcode header). */
+        final java.util.concurrent.ConcurrentLinkedQueue<Object[]> trace = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        /** Forgets what it has received (after a warm-up). */
+        void reset() {
+            receivedAt.clear();
+            values.set(0);
+            refused.set(0);
+            mostAtOnce.set(0);
+            trace.clear();
+        }
 
         private StandIn(HttpServer server, int delayMillis, int maxConcurrent) {
             this.server = server;
@@ -1029,6 +1075,9 @@ public class Bench {
         }
 
         void answer(HttpExchange exchange) throws IOException {
+            long arrived = System.nanoTime();
+            int[] traced = {0, 200};
+            String sender = String.valueOf(exchange.getRequestHeaders().getFirst("X-CleverTap-Passcode"));
             try (exchange) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -1043,6 +1092,7 @@ public class Bench {
                     mostAtOnce.accumulateAndGet(atOnce, Math::max);
                     if (atOnce > maxConcurrent) {
                         refused.incrementAndGet();
+                        traced[1] = 429;
                         answer = null;
                     } else {
                         if (delayMillis > 0) {
@@ -1057,12 +1107,14 @@ public class Bench {
                             values.incrementAndGet();
                         }
                         answer = "{\"status\":\"success\",\"processed\":" + count + ",\"unprocessed\":[]}";
+                        traced[0] = count;
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } finally {
                     inFlight.decrementAndGet();
+                    trace.add(new Object[] {arrived, System.nanoTime(), traced[0], traced[1], sender});
                 }
                 if (answer == null) {
                     reply(exchange, 429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}");

@@ -23,8 +23,11 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         JmsBatchEndpoint target = (JmsBatchEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "backlog": target.setBacklog(property(camelContext, java.util.function.LongSupplier.class, value)); return true;
         case "batchmillis":
         case "batchMillis": target.setBatchMillis(property(camelContext, long.class, value)); return true;
+        case "batchnumbers":
+        case "batchNumbers": target.setBatchNumbers(property(camelContext, int.class, value)); return true;
         case "batchsize":
         case "batchSize": target.setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
@@ -36,6 +39,8 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "maxbacklog":
+        case "maxBacklog": target.setMaxBacklog(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -43,8 +48,11 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "backlog": return java.util.function.LongSupplier.class;
         case "batchmillis":
         case "batchMillis": return long.class;
+        case "batchnumbers":
+        case "batchNumbers": return int.class;
         case "batchsize":
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
@@ -56,6 +64,8 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "maxbacklog":
+        case "maxBacklog": return long.class;
         default: return null;
         }
     }
@@ -64,8 +74,11 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         JmsBatchEndpoint target = (JmsBatchEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "backlog": return target.getBacklog();
         case "batchmillis":
         case "batchMillis": return target.getBatchMillis();
+        case "batchnumbers":
+        case "batchNumbers": return target.getBatchNumbers();
         case "batchsize":
         case "batchSize": return target.getBatchSize();
         case "bridgeerrorhandler":
@@ -77,6 +90,8 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "maxbacklog":
+        case "maxBacklog": return target.getMaxBacklog();
         default: return null;
         }
     }

@@ -23,14 +23,17 @@ public class JmsBatchEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(8);
+        Set<String> props = new HashSet<>(11);
+        props.add("backlog");
         props.add("batchMillis");
+        props.add("batchNumbers");
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("connectionFactory");
         props.add("consumers");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("maxBacklog");
         props.add("queue");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -13,8 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import org.apache.camel.Body;
@@ -38,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * holds only numbers whose request was acknowledged (and maybe an unfinished last line of one that was not): it is put
  * in place at start-up ({@link #recover()}).
  */
-public class Spool {
+public class Spool implements LongSupplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
     public static final String WRITING = ".writing-";
@@ -63,6 +66,9 @@ public class Spool {
     /** Tickets: every append takes the next; {@code synced} is the highest one an fsync has covered. */
     private long written;
     private long synced;
+    /** Numbers appended and not yet taken by the spool's reader: of the open segments and those put in place. */
+    private final AtomicLong waiting = new AtomicLong();
+    private final Map<String, Integer> placed = new ConcurrentHashMap<>();
 
     public void setDir(String dir) {
         this.dir = Path.of(dir);
@@ -181,6 +187,7 @@ public class Spool {
                 throw e;
             }
             segment.numbers += numbers;
+            waiting.addAndGet(numbers);
             return new Written(segment, ++written);
         }
     }
@@ -233,7 +240,7 @@ public class Spool {
                     }
                     forced = true;
                     for (Segment segment : full) {
-                        segment.close();
+                        place(segment);
                     }
                 } finally {
                     syncLock.lock();
@@ -262,6 +269,20 @@ public class Spool {
     public String sourceOf(@Header(Exchange.FILE_NAME) String fileName) {
         int dash = fileName.indexOf('-');
         return dash > 0 ? fileName.substring(0, dash) : "spool";
+    }
+
+    /** The spool's reader has taken the file {@code fileName}: its numbers are no longer waiting. */
+    public void taken(@Header(Exchange.FILE_NAME) String fileName) {
+        Integer numbers = fileName == null ? null : placed.remove(fileName);
+        if (numbers != null) {
+            waiting.addAndGet(-numbers);
+        }
+    }
+
+    /** Numbers appended and not yet taken by the spool's reader (the JMS intake's backlog). */
+    @Override
+    public long getAsLong() {
+        return waiting.get();
     }
 
     /** Hands the open segments that are old enough to the spool route. */
@@ -315,7 +336,7 @@ public class Spool {
         UncheckedIOException first = null;
         for (Segment segment : due) {
             try {
-                segment.close();
+                place(segment);
             } catch (UncheckedIOException e) {
                 syncLock.lock();
                 try {
@@ -328,6 +349,20 @@ public class Spool {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Puts {@code segment} in place; its numbers wait for the reader until it takes the file ({@link #taken}). */
+    private void place(Segment segment) throws IOException {
+        String name = segment.target.getFileName().toString();
+        placed.put(name, segment.numbers);
+        try {
+            segment.close();
+        } catch (RuntimeException e) {
+            if (placed.remove(name) != null) {
+                waiting.addAndGet(-segment.numbers);
+            }
+            throw e;
         }
     }
 

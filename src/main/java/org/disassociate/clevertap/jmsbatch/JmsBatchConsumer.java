@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -35,6 +36,7 @@ public class JmsBatchConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(JmsBatchConsumer.class);
     private static final long RECEIVE_MILLIS = 500;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    private static final long ROOM_CHECK_MILLIS = 5;
 
     private final JmsBatchEndpoint endpoint;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -110,6 +112,9 @@ public class JmsBatchConsumer extends DefaultConsumer {
             connection.start();
             int alone = 0;
             while (!stopped()) {
+                if (!awaitRoom()) {
+                    return;
+                }
                 List<Message> batch = receive(consumer, alone > 0 ? 1 : endpoint.getBatchSize());
                 if (batch.isEmpty()) {
                     continue;
@@ -130,7 +135,33 @@ public class JmsBatchConsumer extends DefaultConsumer {
         }
     }
 
-    /** A message, then more until {@code max} or {@code batchMillis} after the first; none when the queue stays empty. */
+    /**
+     * Waits while the backlog is at its limit: what this instance has taken and not sent yet. False when stopped
+     * meanwhile.
+     */
+    private boolean awaitRoom() {
+        LongSupplier backlog = endpoint.getBacklog();
+        long max = endpoint.getMaxBacklog();
+        if (backlog == null || max <= 0) {
+            return true;
+        }
+        try {
+            while (backlog.getAsLong() >= max) {
+                if (stopping.await(ROOM_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * A message, then more until {@code max} messages, {@code batchNumbers} numbers or {@code batchMillis} after the
+     * first; none when the queue stays empty.
+     */
     private List<Message> receive(MessageConsumer consumer, int max) throws JMSException {
         Message first = consumer.receive(RECEIVE_MILLIS);
         if (first == null) {
@@ -138,8 +169,10 @@ public class JmsBatchConsumer extends DefaultConsumer {
         }
         List<Message> batch = new ArrayList<>(Math.min(max, 1024));
         batch.add(first);
+        int maxNumbers = endpoint.getBatchNumbers();
+        long numbers = maxNumbers > 0 ? numbersOf(first) : 0;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(endpoint.getBatchMillis());
-        while (batch.size() < max) {
+        while (batch.size() < max && (maxNumbers <= 0 || numbers < maxNumbers)) {
             Message next = consumer.receiveNoWait();
             if (next == null) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -148,8 +181,24 @@ public class JmsBatchConsumer extends DefaultConsumer {
                 }
             }
             batch.add(next);
+            if (maxNumbers > 0) {
+                numbers += numbersOf(next);
+            }
         }
         return batch;
+    }
+
+    /** About how many numbers a message holds: the lines of a text body, one for any other. */
+    private static long numbersOf(Message message) throws JMSException {
+        if (message instanceof TextMessage text && text.getText() != null) {
+            String body = text.getText();
+            long lines = 1;
+            for (int i = body.indexOf('\n'); i >= 0 && i < body.length() - 1; i = body.indexOf('\n', i + 1)) {
+                lines++;
+            }
+            return lines;
+        }
+        return 1;
     }
 
     /** The batch through the route; true when it succeeded. */

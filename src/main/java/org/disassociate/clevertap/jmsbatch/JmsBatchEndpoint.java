@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.jmsbatch;
 
+import java.util.function.LongSupplier;
+
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -28,6 +30,15 @@ public class JmsBatchEndpoint extends DefaultEndpoint {
     private int batchSize = 500;
     @UriParam(defaultValue = "50", description = "How long a batch waits to fill after its first message, in milliseconds")
     private long batchMillis = 50;
+    @UriParam(description = "What this instance has taken and not yet sent, in numbers (a reference such as #spool): no"
+            + " batch is taken while it is at maxBacklog or above, so messages wait in the queue, where an instance"
+            + " with room takes them")
+    private LongSupplier backlog;
+    @UriParam(defaultValue = "0", description = "A batch also ends once its messages hold this many numbers (lines of"
+            + " their bodies); 0: no limit")
+    private int batchNumbers;
+    @UriParam(defaultValue = "0", description = "The backlog at which no batch is taken; 0: no limit")
+    private long maxBacklog;
 
     JmsBatchEndpoint(String uri, JmsBatchComponent component, String queue) {
         super(uri, component);
@@ -83,6 +94,30 @@ public class JmsBatchEndpoint extends DefaultEndpoint {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public LongSupplier getBacklog() {
+        return backlog;
+    }
+
+    public void setBacklog(LongSupplier backlog) {
+        this.backlog = backlog;
+    }
+
+    public int getBatchNumbers() {
+        return batchNumbers;
+    }
+
+    public void setBatchNumbers(int batchNumbers) {
+        this.batchNumbers = batchNumbers;
+    }
+
+    public long getMaxBacklog() {
+        return maxBacklog;
+    }
+
+    public void setMaxBacklog(long maxBacklog) {
+        this.maxBacklog = maxBacklog;
     }
 
     public long getBatchMillis() {
