@@ -1,21 +1,31 @@
 package org.disassociate.clevertap;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.ICoreMessage;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.postoffice.Binding;
+import org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.Consumer;
 import org.apache.activemq.artemis.core.server.MessageReference;
 import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.ServerConsumer;
+import org.apache.activemq.artemis.core.server.cluster.Bridge;
 import org.apache.activemq.artemis.core.server.cluster.ClusterConnection;
+import org.apache.activemq.artemis.core.server.cluster.RemoteQueueBinding;
 import org.apache.activemq.artemis.core.server.cluster.impl.MessageLoadBalancingType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 import org.disassociate.clevertap.broker.JmsBroker;
@@ -143,11 +153,7 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     private Queue queue(int i, String name) {
-        EmbeddedActiveMQ broker = brokers[i];
-        if (broker == null) {
-            throw new IllegalStateException("broker " + i + " is not running");
-        }
-        return broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+        return server(i).locateQueue(SimpleString.of(name));
     }
 
     /** Messages in the queue on broker {@code i}, waiting or being delivered (0 when it does not exist there). */
@@ -164,14 +170,60 @@ final class ClusteredBrokers implements AutoCloseable {
 
     /** Messages on broker {@code i} waiting to be forwarded to the other broker (its store-and-forward queues). */
     long forwarding(int i) {
+        return server(i).getPostOffice().getAllBindings()
+                .filter(binding -> binding.getUniqueName().toString().startsWith("$.artemis.internal.sf."))
+                .map(Binding::getBindable).filter(Queue.class::isInstance)
+                .mapToLong(queue -> ((Queue) queue).getMessageCount()).sum();
+    }
+
+    /**
+     * Messages of the queue on broker {@code i} that it holds back until a time of their own: after a rollback, for
+     * the redelivery delay (or sent for a later delivery). Counted in {@link #messageCount} too.
+     */
+    long scheduledCount(int i, String name) {
+        Queue queue = queue(i, name);
+        return queue == null ? 0 : queue.getScheduledCount();
+    }
+
+    /** A message held back by a broker: how often it has been delivered, and its text's lines. */
+    record HeldBack(long messageId, int deliveryCount, List<String> lines) {
+    }
+
+    /** The messages of the queue on broker {@code i} that it holds back ({@link #scheduledCount}). */
+    List<HeldBack> heldBack(int i, String name) {
+        List<HeldBack> held = new ArrayList<>();
+        Queue queue = queue(i, name);
+        if (queue != null) {
+            for (MessageReference reference : queue.getScheduledMessages()) {
+                held.add(new HeldBack(reference.getMessage().getMessageID(), reference.getDeliveryCount(),
+                        text(reference).lines().toList()));
+            }
+        }
+        return held;
+    }
+
+    /**
+     * How long broker {@code i} holds back, in all, a message of the queue that is rolled back {@code rollbacks}
+     * times in a row before it is taken: Artemis waits the address settings' redelivery delay before its second
+     * delivery, that delay times the multiplier before the third, and so on, each wait at most the maximum
+     * redelivery delay (no collision avoidance is set here, which would vary each wait).
+     */
+    Duration redeliveryBackOff(int i, String name, int rollbacks) {
+        AddressSettings settings = server(i).getAddressSettingsRepository().getMatch(name);
+        long total = 0;
+        for (int delivered = 1; delivered <= rollbacks; delivered++) {
+            long wait = (long) (settings.getRedeliveryDelay() * Math.pow(settings.getRedeliveryMultiplier(), delivered - 1));
+            total += Math.min(wait, settings.getMaxRedeliveryDelay());
+        }
+        return Duration.ofMillis(total);
+    }
+
+    private ActiveMQServer server(int i) {
         EmbeddedActiveMQ broker = brokers[i];
         if (broker == null) {
             throw new IllegalStateException("broker " + i + " is not running");
         }
-        return broker.getActiveMQServer().getPostOffice().getAllBindings()
-                .filter(binding -> binding.getUniqueName().toString().startsWith("$.artemis.internal.sf."))
-                .map(Binding::getBindable).filter(Queue.class::isInstance)
-                .mapToLong(queue -> ((Queue) queue).getMessageCount()).sum();
+        return broker.getActiveMQServer();
     }
 
     /** Stops delivering the queue's messages on broker {@code i} (not persisted: a restart delivers them again). */
@@ -188,14 +240,124 @@ final class ClusteredBrokers implements AutoCloseable {
         }
         try (LinkedListIterator<MessageReference> messages = queue.browserIterator()) {
             while (messages.hasNext()) {
-                ICoreMessage message = messages.next().getMessage().toCore();
-                SimpleString text = message.getReadOnlyBodyBuffer().readNullableSimpleString();
-                if (text != null) {
-                    texts.add(text.toString());
+                String text = text(messages.next());
+                if (!text.isEmpty()) {
+                    texts.add(text);
                 }
             }
         }
         return texts;
+    }
+
+    /** The text of a text message; empty for another kind. */
+    private static String text(MessageReference reference) {
+        try {
+            SimpleString text = reference.getMessage().toCore().getReadOnlyBodyBuffer().readNullableSimpleString();
+            return text == null ? "" : text.toString();
+        } catch (RuntimeException notText) {
+            return "";
+        }
+    }
+
+    /**
+     * What broker {@code i} holds, for a failure's message: the queue {@code name}, each store-and-forward queue and
+     * any other queue that holds messages, with its counts (messages, delivering, scheduled, consumers), its consumers
+     * (a client's with its connection, still open or not), the messages being delivered (to whom), those waiting and
+     * those held back; each remote binding (the other broker's queue) with the consumers it is known to have; each
+     * cluster bridge. A message is shown by its id, delivery count, first line and how many of its lines are in
+     * {@code delivered}.
+     */
+    String describe(int i, String name, Set<String> delivered) {
+        String label = "broker " + (char) ('A' + i);
+        EmbeddedActiveMQ broker = brokers[i];
+        if (broker == null) {
+            return label + ": down\n";
+        }
+        ActiveMQServer server = broker.getActiveMQServer();
+        StringBuilder out = new StringBuilder(label).append(" (node ").append(server.getNodeID()).append("):\n");
+        server.getPostOffice().getAllBindings().forEach(binding -> {
+            String bindingName = binding.getUniqueName().toString();
+            if (binding instanceof LocalQueueBinding local) {
+                Queue queue = local.getQueue();
+                boolean sf = bindingName.startsWith("$.artemis.internal.sf.");
+                if (!sf && !bindingName.equals(name) && queue.getMessageCount() == 0) {
+                    return;
+                }
+                out.append("  queue ").append(bindingName).append(": messages ").append(queue.getMessageCount())
+                        .append(", delivering ").append(queue.getDeliveringCount())
+                        .append(", scheduled ").append(queue.getScheduledCount())
+                        .append(", consumers ").append(queue.getConsumerCount())
+                        .append(queue.isPaused() ? ", paused" : "")
+                        .append(", added ").append(queue.getMessagesAdded())
+                        .append(", acknowledged ").append(queue.getMessagesAcknowledged()).append('\n');
+                for (Consumer consumer : queue.getConsumers()) {
+                    out.append("    consumer ").append(consumer(server, consumer)).append('\n');
+                }
+                for (Map.Entry<String, List<MessageReference>> held : queue.getDeliveringMessages().entrySet()) {
+                    out.append("    delivering to ").append(held.getKey()).append(":\n");
+                    describeMessages(held.getValue(), delivered, out);
+                }
+                List<MessageReference> waiting = new ArrayList<>();
+                try (LinkedListIterator<MessageReference> messages = queue.browserIterator()) {
+                    while (messages.hasNext() && waiting.size() < 20) {
+                        waiting.add(messages.next());
+                    }
+                }
+                if (!waiting.isEmpty()) {
+                    out.append("    waiting (the first 20 at most):\n");
+                    describeMessages(waiting, delivered, out);
+                }
+                if (queue.getScheduledCount() > 0) {
+                    out.append("    scheduled:\n");
+                    describeMessages(queue.getScheduledMessages(), delivered, out);
+                }
+            } else if (binding instanceof RemoteQueueBinding remote) {
+                out.append("  remote binding ").append(bindingName).append(": ")
+                        .append(remote.isConnected() ? "connected" : "disconnected")
+                        .append(", consumers ").append(remote.consumerCount()).append('\n');
+            }
+        });
+        ClusterConnection cluster = server.getClusterManager().getClusterConnection(CLUSTER);
+        if (cluster != null) {
+            out.append("  cluster nodes ").append(cluster.getNodes()).append('\n');
+            for (Bridge bridge : cluster.getBridges()) {
+                out.append("  bridge ").append(bridge.getName()).append(": ")
+                        .append(bridge.isConnected() ? "connected" : "not connected")
+                        .append(", its queue's messages ").append(bridge.getQueue().getMessageCount())
+                        .append(", sent ").append(bridge.getMetrics().getMessagesPendingAcknowledgement())
+                        .append(", acknowledged by the other ").append(bridge.getMetrics().getMessagesAcknowledged())
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String consumer(ActiveMQServer server, Consumer consumer) {
+        if (consumer instanceof ServerConsumer client) {
+            RemotingConnection connection = server.getRemotingService().getConnection(client.getConnectionID());
+            return "client " + client.getID() + " of session " + client.getSessionID() + " on connection "
+                    + client.getConnectionID() + (connection == null ? " (no longer open)"
+                            : " from " + connection.getRemoteAddress() + (connection.isDestroyed() ? " (destroyed)" : ""));
+        }
+        return consumer.toManagementString();
+    }
+
+    private static void describeMessages(Collection<MessageReference> references, Set<String> delivered,
+            StringBuilder out) {
+        for (MessageReference reference : references) {
+            ICoreMessage message = reference.getMessage().toCore();
+            List<String> lines = text(reference).lines().toList();
+            long deliveredLines = lines.stream().filter(delivered::contains).count();
+            out.append("      message ").append(message.getMessageID())
+                    .append(" (delivery count ").append(reference.getDeliveryCount())
+                    .append(", durable ").append(message.isDurable())
+                    .append(", duplicate id ").append(message.getDuplicateProperty())
+                    .append(", properties ").append(message.getPropertyNames())
+                    .append(reference.getScheduledDeliveryTime() > 0 ? ", due in "
+                            + (reference.getScheduledDeliveryTime() - System.currentTimeMillis()) + " ms" : "")
+                    .append("): ").append(lines.isEmpty() ? "(no text)" : lines.get(0)).append(", ")
+                    .append(lines.size()).append(" lines, ").append(deliveredLines).append(" of them delivered\n");
+        }
     }
 
     @Override
