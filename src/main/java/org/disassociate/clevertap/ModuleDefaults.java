@@ -34,7 +34,7 @@ public final class ModuleDefaults implements ContextServicePlugin {
         defaults.putAll(read(HOST));
         context.getPropertiesComponent().addPropertiesSource(new Source(defaults));
         // Camel Main takes the listeners it finds in the registry
-        context.getRegistry().bind(ROUTES_LISTENER, new ModuleRoutes());
+        context.getRegistry().bind(ROUTES_LISTENER, new ModuleRoutes(context));
     }
 
     private static Properties read(String resource) {

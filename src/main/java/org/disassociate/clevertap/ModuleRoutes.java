@@ -28,9 +28,15 @@ final class ModuleRoutes extends MainListenerSupport {
     /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
     private static final String ONE_OF_THEM = "send-batch";
 
+    private final CamelContext context;
+
+    ModuleRoutes(CamelContext context) {
+        this.context = context;
+    }
+
+    /** Camel Main has configured the context and loaded the application's own routes. */
     @Override
     public void afterConfigure(BaseMainSupport main) {
-        CamelContext context = main.getCamelContext();
         if (context instanceof ModelCamelContext model && model.getRouteDefinition(ONE_OF_THEM) != null) {
             return;
         }
