@@ -40,6 +40,9 @@ public class SpoolHealth extends AbstractHealthCheck {
             builder.up();
             return;
         }
-        builder.down().message("the spool cannot be written: " + failure.reason()).detail("since", String.valueOf(failure.since()));
+        String reason = "the spool cannot be written: " + failure.reason();
+        // the reason as a detail too: Camel Quarkus' readiness (MicroProfile Health) serves a check's details, not its
+        // message
+        builder.down().message(reason).detail("reason", reason).detail("since", String.valueOf(failure.since()));
     }
 }

@@ -52,6 +52,8 @@ public class ErrorChannelHealth extends AbstractHealthCheck implements Processor
             builder.up();
             return;
         }
-        builder.down().message("The error channel cannot be written: " + current).detail("since", String.valueOf(failingSince));
+        String reason = "The error channel cannot be written: " + current;
+        // the reason as a detail too: Camel Quarkus' readiness serves a check's details, not its message
+        builder.down().message(reason).detail("reason", reason).detail("since", String.valueOf(failingSince));
     }
 }

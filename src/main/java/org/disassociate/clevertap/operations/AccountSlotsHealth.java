@@ -41,8 +41,10 @@ public class AccountSlotsHealth extends AbstractHealthCheck {
         } else if (accountSlots.isShared()) {
             builder.message("shared on queue " + accountSlots.queueName());
         } else {
-            builder.message("the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
-                    + accountSlots.fallbackMaxInFlight() + " request(s) at once from this instance until it can")
+            String reason = "the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
+                    + accountSlots.fallbackMaxInFlight() + " request(s) at once from this instance until it can";
+            // the reason as a detail too: Camel Quarkus' readiness serves a check's details, not its message
+            builder.message(reason).detail("reason", reason)
                     .detail("shared", false)
                     .detail("since", String.valueOf(accountSlots.awaySince()));
         }

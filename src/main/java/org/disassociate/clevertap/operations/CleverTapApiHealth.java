@@ -59,10 +59,11 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
             builder.up();
             return;
         }
-        builder.down()
-                .message("CleverTap answered " + status + (status == 401
-                        ? ": the account id or passcode is wrong, or the region is"
-                        : ": this account may not use the Disassociate API from here"))
+        String reason = "CleverTap answered " + status + (status == 401
+                ? ": the account id or passcode is wrong, or the region is"
+                : ": this account may not use the Disassociate API from here");
+        // the reason as a detail too: Camel Quarkus' readiness serves a check's details, not its message
+        builder.down().message(reason).detail("reason", reason)
                 .detail("status", status)
                 .detail("since", String.valueOf(refusedAt));
     }
