@@ -115,6 +115,7 @@ class RestIntakeTest extends ApplicationTestSupport {
         HttpResponse<String> response = postJson(big);
 
         assertEquals(413, response.statusCode());
+        assertTrue(json(response).path("error").asText().contains("intake.rest.max-body-bytes"), response.body());
         assertEquals(0, standIn.requests().size());
     }
 }

@@ -1,6 +1,7 @@
 package org.disassociate.clevertap;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -48,6 +49,12 @@ class RuntimeTlsIT {
                 "INTAKE_REST_TLS_KEY_STORE", CERTIFICATES.keyStore.toString(),
                 "INTAKE_REST_TLS_KEY_STORE_PASSWORD", TestCertificates.PASSWORD))).start();
         await().atMost(Fixtures.WAIT.multipliedBy(2)).until(() -> ManagementCalls.isReady(managementPort));
+        // Quarkus' management interface can answer before its HTTPS server has bound the intake's port
+        await().atMost(Fixtures.WAIT).ignoreExceptions().until(() -> {
+            try (Socket socket = new Socket("127.0.0.1", restPort)) {
+                return true;
+            }
+        });
     }
 
     @AfterAll

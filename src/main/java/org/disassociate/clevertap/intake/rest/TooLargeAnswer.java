@@ -1,0 +1,66 @@
+package org.disassociate.clevertap.intake.rest;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.StartupListener;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.disassociate.clevertap.model.Json;
+
+/**
+ * The 413 of a body over {@code intake.rest.max-body-bytes} in the intake's shape, {@code {"error":"…"}}, as every
+ * other refusal: the HTTP server's body handler refuses such a body before the route sees it, so the answer is a
+ * failure handler on the server's router. Without a REST server (inside a host application) there is nothing to do.
+ */
+public class TooLargeAnswer implements CamelContextAware, StartupListener {
+
+    private CamelContext camelContext;
+    private long maxBodyBytes;
+    private int port;
+
+    public void setMaxBodyBytes(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** {@code intake.rest.port}: the server whose router answers. */
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+        try {
+            camelContext.addStartupListener(this);
+        } catch (Exception e) {
+            throw new RuntimeCamelException("TooLargeAnswer cannot listen for the start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+        // Camel Main names each server's router by its port; Camel Quarkus has the one
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router == null) {
+            router = VertxPlatformHttpRouter.lookup(context);
+        }
+        if (router == null) {
+            return;
+        }
+        String body = Json.mapper().writeValueAsString(new ErrorReply("the body is over " + maxBodyBytes
+                + " bytes (intake.rest.max-body-bytes): send the numbers in smaller requests"));
+        router.route().failureHandler(routing -> {
+            if (routing.statusCode() == 413 && !routing.response().ended()) {
+                routing.response().setStatusCode(413).putHeader("Content-Type", "application/json").end(body);
+            } else {
+                routing.next();
+            }
+        });
+    }
+}
