@@ -4,6 +4,7 @@ import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.disassociate.clevertap.model.ConfigurationException;
+import org.disassociate.clevertap.model.WhenContextStarted;
 
 /**
  * Stops the start-up when the REST intake's server or the management server (health, metrics) is not listening. Camel

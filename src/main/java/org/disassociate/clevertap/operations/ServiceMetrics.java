@@ -23,6 +23,7 @@ import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.model.WhenContextStarted;
 
 /**
  * The service's own Micrometer meters ({@code clevertap.*}), published with Camel's in the Prometheus registry that

@@ -1,20 +1,17 @@
 package org.disassociate.clevertap.intake.rest;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.disassociate.clevertap.model.Json;
+import org.disassociate.clevertap.model.WhenContextStarted;
 
 /**
  * The 413 of a body over {@code intake.rest.max-body-bytes} in the intake's shape, {@code {"error":"…"}}, as every
  * other refusal: the HTTP server's body handler refuses such a body before the route sees it, so the answer is a
  * failure handler on the server's router. Without a REST server (inside a host application) there is nothing to do.
  */
-public class TooLargeAnswer implements CamelContextAware, StartupListener {
+public class TooLargeAnswer extends WhenContextStarted {
 
-    private CamelContext camelContext;
     private long maxBodyBytes;
     private int port;
 
@@ -25,21 +22,6 @@ public class TooLargeAnswer implements CamelContextAware, StartupListener {
     /** {@code intake.rest.port}: the server whose router answers. */
     public void setPort(int port) {
         this.port = port;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-        try {
-            camelContext.addStartupListener(this);
-        } catch (Exception e) {
-            throw new RuntimeCamelException("TooLargeAnswer cannot listen for the start: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 
     @Override

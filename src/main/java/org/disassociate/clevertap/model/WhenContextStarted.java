@@ -1,4 +1,4 @@
-package org.disassociate.clevertap.operations;
+package org.disassociate.clevertap.model;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
