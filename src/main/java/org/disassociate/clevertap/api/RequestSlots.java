@@ -2,7 +2,6 @@ package org.disassociate.clevertap.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.Variables;
 
 /**
@@ -36,7 +35,9 @@ public class RequestSlots {
     }
 
     /** The request has ended with HTTP {@code status} (none: no answer came). */
-    public void giveBack(@Variable(Variables.REQUEST_SLOT) RequestSlot slot, @Header(Exchange.HTTP_RESPONSE_CODE) Integer status) {
+    public void giveBack(Exchange exchange, @Header(Exchange.HTTP_RESPONSE_CODE) Integer status) {
+        // taken out of the exchange: a retry of the request takes a slot of its own, and never gives this one back twice
+        RequestSlot slot = (RequestSlot) exchange.removeVariable(Variables.REQUEST_SLOT);
         if (slot == null) {
             return;
         }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.api.RequestSlots;
@@ -155,15 +156,18 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     /** The request's answer came (status 0: none came, the connection failed). */
-    public void requestEnded(@Variable(Variables.REQUEST_STARTED) Long startedNanos, @Header("CamelHttpResponseCode") Integer status) {
+    public void requestEnded(Exchange exchange, @Header("CamelHttpResponseCode") Integer status) {
+        // taken out of the exchange: a request that never started (its slot not taken) ends nothing, a retry starts anew
+        Long startedNanos = (Long) exchange.removeVariable(Variables.REQUEST_STARTED);
+        if (startedNanos == null) {
+            return;
+        }
         inFlight.decrementAndGet();
         int code = status == null ? 0 : status;
         if (code == 429) {
             throttled.increment();
         }
-        if (startedNanos != null) {
-            request(code).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-        }
+        request(code).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer request(int status) {
