@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.disassociate.clevertap.model.HealthReason;
 
 /**
  * Readiness: down while the spool cannot be written (the REST intake answers 503, the JMS intake rolls back); each
@@ -40,9 +41,7 @@ public class SpoolHealth extends AbstractHealthCheck {
             builder.up();
             return;
         }
-        String reason = "the spool cannot be written: " + failure.reason();
-        // the reason as a detail too: Camel Quarkus' readiness (MicroProfile Health) serves a check's details, not its
-        // message
-        builder.down().message(reason).detail("reason", reason).detail("since", String.valueOf(failure.since()));
+        HealthReason.of(builder.down(), "the spool cannot be written: " + failure.reason())
+                .detail("since", String.valueOf(failure.since()));
     }
 }

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.disassociate.clevertap.model.HealthReason;
 
 /**
  * Readiness: down while the error channel cannot be written (a full disk, a lost mount, a broker away). Its writes are
@@ -52,8 +53,7 @@ public class ErrorChannelHealth extends AbstractHealthCheck implements Processor
             builder.up();
             return;
         }
-        String reason = "The error channel cannot be written: " + current;
-        // the reason as a detail too: Camel Quarkus' readiness serves a check's details, not its message
-        builder.down().message(reason).detail("reason", reason).detail("since", String.valueOf(failingSince));
+        HealthReason.of(builder.down(), "The error channel cannot be written: " + current)
+                .detail("since", String.valueOf(failingSince));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.disassociate.clevertap.api.AccountSlots;
+import org.disassociate.clevertap.model.HealthReason;
 
 /**
  * Readiness of the account's shared limit ({@code clevertap.account-max-in-flight}). It stays up while the broker is
@@ -41,10 +42,8 @@ public class AccountSlotsHealth extends AbstractHealthCheck {
         } else if (accountSlots.isShared()) {
             builder.message("shared on queue " + accountSlots.queueName());
         } else {
-            String reason = "the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
-                    + accountSlots.fallbackMaxInFlight() + " request(s) at once from this instance until it can";
-            // the reason as a detail too: Camel Quarkus' readiness serves a check's details, not its message
-            builder.message(reason).detail("reason", reason)
+            HealthReason.of(builder, "the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
+                    + accountSlots.fallbackMaxInFlight() + " request(s) at once from this instance until it can")
                     .detail("shared", false)
                     .detail("since", String.valueOf(accountSlots.awaySince()));
         }

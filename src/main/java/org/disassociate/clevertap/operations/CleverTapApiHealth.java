@@ -8,6 +8,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disassociate.clevertap.model.HealthReason;
 
 /**
  * Readiness: down while CleverTap refuses this account (401: wrong account id, passcode or region; 403: not allowed
@@ -59,11 +60,9 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
             builder.up();
             return;
         }
-        String reason = "CleverTap answered " + status + (status == 401
+        HealthReason.of(builder.down(), "CleverTap answered " + status + (status == 401
                 ? ": the account id or passcode is wrong, or the region is"
-                : ": this account may not use the Disassociate API from here");
-        // the reason as a detail too: Camel Quarkus' readiness serves a check's details, not its message
-        builder.down().message(reason).detail("reason", reason)
+                : ": this account may not use the Disassociate API from here"))
                 .detail("status", status)
                 .detail("since", String.valueOf(refusedAt));
     }

@@ -1,5 +1,6 @@
 package org.disassociate.clevertap.intake.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.disassociate.clevertap.model.Json;
@@ -24,6 +25,12 @@ public class TooLargeAnswer extends WhenContextStarted {
         this.port = port;
     }
 
+    /** The answer's body, {@code {"error":"…"}}, for a limit of {@code maxBodyBytes}. */
+    static String body(long maxBodyBytes) throws JsonProcessingException {
+        return Json.mapper().writeValueAsString(new ErrorReply("the body is over " + maxBodyBytes
+                + " bytes (intake.rest.max-body-bytes): send the numbers in smaller requests"));
+    }
+
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
         // Camel Main names each server's router by its port; Camel Quarkus has the one
@@ -35,8 +42,7 @@ public class TooLargeAnswer extends WhenContextStarted {
         if (router == null) {
             return;
         }
-        String body = Json.mapper().writeValueAsString(new ErrorReply("the body is over " + maxBodyBytes
-                + " bytes (intake.rest.max-body-bytes): send the numbers in smaller requests"));
+        String body = body(maxBodyBytes);
         router.route().failureHandler(routing -> {
             if (routing.statusCode() == 413 && !routing.response().ended()) {
                 routing.response().setStatusCode(413).putHeader("Content-Type", "application/json").end(body);

@@ -3,7 +3,6 @@ package org.disassociate.clevertap.intake.rest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.disassociate.clevertap.model.Json;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,8 +19,7 @@ public class QuarkusTooLargeAnswer {
     long maxBodyBytes;
 
     void install(@Observes Router router) throws Exception {
-        String body = Json.mapper().writeValueAsString(new ErrorReply("the body is over " + maxBodyBytes
-                + " bytes (intake.rest.max-body-bytes): send the numbers in smaller requests"));
+        String body = TooLargeAnswer.body(maxBodyBytes);
         router.route().order(Integer.MIN_VALUE).handler(routing -> {
             String length = routing.request().getHeader("Content-Length");
             if (length != null && isOver(length)) {
