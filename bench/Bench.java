@@ -892,7 +892,7 @@ public class Bench {
         int distinct = standIn.receivedAt.size();
         row("7. crash: " + killed + " x kill -9 during a file", numbers + " numbers, stand-in 100 ms",
                 (received - distinct) + " sent twice", (numbers - distinct) + " lost (target: 0; sent twice <= "
-                        + killed + " x 7,200)");
+                        + killed + " x 6,000 once the checkpoint saves have caught up)");
     }
 
     static double median(double[] values) {

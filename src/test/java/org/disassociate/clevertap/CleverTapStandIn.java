@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -60,10 +61,12 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     }
 
     public void stop() {
+        releaseAnswers();
         server.stop();
     }
 
     public void reset() {
+        releaseAnswers();
         answer.delayMillis = 0;
         answer.faults = null;
         answer.accountAllows = 0;
@@ -102,6 +105,28 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     /** Every normal answer comes this much later, as from a distant or busy API, so that requests are in flight. */
     public void answerAfter(int millis) {
         answer.delayMillis = millis;
+    }
+
+    /**
+     * From now on requests are taken (they count as {@link #delivered()}) but not answered until
+     * {@link #releaseAnswers()}: nothing the client sends settles meanwhile.
+     */
+    public void holdAnswers() {
+        answer.hold = new CountDownLatch(1);
+    }
+
+    /** The requests held now, each waiting for {@link #releaseAnswers()}. */
+    public int answersHeld() {
+        return answer.held.get();
+    }
+
+    /** The requests held are answered, and those that come later at once. */
+    public void releaseAnswers() {
+        CountDownLatch hold = answer.hold;
+        answer.hold = null;
+        if (hold != null) {
+            hold.countDown();
+        }
     }
 
     /**
@@ -258,6 +283,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         volatile int delayMillis;
         volatile Faults faults;
         volatile int accountAllows;
+        volatile CountDownLatch hold;
+        final AtomicInteger held = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final AtomicInteger tooMany = new AtomicInteger();
@@ -278,7 +305,9 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         public ResponseDefinition transform(ServeEvent event) {
             int allowed = accountAllows;
             if (allowed == 0) {
-                return answer(event);
+                ResponseDefinition answer = answer(event);
+                holdWhileAsked();
+                return answer;
             }
             int now = inFlight.incrementAndGet();
             mostAtOnce.accumulateAndGet(now, Math::max);
@@ -295,6 +324,21 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
                 return ResponseDefinitionBuilder.like(answer).withFixedDelay(null).build();
             } finally {
                 inFlight.decrementAndGet();
+            }
+        }
+
+        private void holdWhileAsked() {
+            CountDownLatch gate = hold;
+            if (gate == null) {
+                return;
+            }
+            held.incrementAndGet();
+            try {
+                gate.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                held.decrementAndGet();
             }
         }
 
