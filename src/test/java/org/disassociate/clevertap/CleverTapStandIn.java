@@ -1,5 +1,6 @@
 package org.disassociate.clevertap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A stand-in of CleverTap's Disassociate API on loopback, as WireMock. It checks what the real one requires (POST,
@@ -72,6 +74,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         answer.accountAllows = 0;
         answer.tooMany.set(0);
         answer.mostAtOnce.set(0);
+        answer.seen.set(0);
         synchronized (answer.statuses) {
             answer.statuses.clear();
         }
@@ -208,8 +211,15 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The requests that reached the stand-in, oldest first. */
+    /**
+     * The requests that reached the stand-in, oldest first. WireMock logs a request as its answer leaves, a moment after
+     * {@link #delivered()} counts its numbers: this waits until every request answered so far is logged, so that the two
+     * agree.
+     */
     public List<ServeEvent> requests() {
+        await("the stand-in has logged every request it answered").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> server.getAllServeEvents().size() >= answer.seen.get() - answer.held.get());
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
         return events;
@@ -285,6 +295,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         volatile int accountAllows;
         volatile CountDownLatch hold;
         final AtomicInteger held = new AtomicInteger();
+        /** Requests that reached the transformer: each is logged once its answer leaves. */
+        final AtomicInteger seen = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final AtomicInteger tooMany = new AtomicInteger();
@@ -303,6 +315,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            seen.incrementAndGet();
             int allowed = accountAllows;
             if (allowed == 0) {
                 ResponseDefinition answer = answer(event);
