@@ -41,6 +41,9 @@ class HostApplicationIT {
                 from:
                   uri: file:esb-in
                   steps:
+                    - setHeader:
+                        name: CleverTapSource
+                        simple: "esb:${header.CamelFileName}"
                     - to: kamelet:clevertap-disassociate-sink
                     - marshal:
                         json: {}
@@ -107,14 +110,16 @@ class HostApplicationIT {
         boolean poison = false;
         for (JsonNode record : errors) {
             String value = record.path("record").path("value").asText();
+            // the source the host's message named, also for the numbers CleverTap refused after the spool
             if (record.path("code").asInt() == 523) {
                 refused++;
+                assertEquals("esb:crm.txt", record.path("source").asText());
             } else if (record.path("error").asText().startsWith("not a list of numbers")) {
                 poison = true;
-                assertEquals("kamelet", record.path("source").asText());
+                assertEquals("esb:poison.json", record.path("source").asText());
             } else {
                 invalid.add(value);
-                assertEquals("kamelet", record.path("source").asText());
+                assertEquals("esb:crm.txt", record.path("source").asText());
             }
         }
         assertEquals(Set.of("not-a-number", "12"), invalid);

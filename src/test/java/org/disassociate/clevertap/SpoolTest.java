@@ -60,7 +60,7 @@ class SpoolTest {
         for (int i = 0; i < 4000; i++) {
             String number = ApplicationTestSupport.indian(i);
             sent.add(clients.submit(() -> {
-                spool.append(checked(number), "rest");
+                spool.append(checked(number), "rest", "rest");
                 return null;
             }));
         }

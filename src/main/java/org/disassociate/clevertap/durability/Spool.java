@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The spool of the message intakes (REST, JMS): where their valid numbers are made durable before they acknowledge.
  * <p>
- * Numbers are appended to an open segment per intake ({@code .writing-<intake>-…}), and a request returns only once
+ * Numbers are appended to an open segment per intake and source ({@code .writing-<intake>-…}, {@link SpoolSource}),
+ * and a request returns only once
  * an fsync has covered its lines. Requests that arrive together share one fsync (group commit): the first to reach it
  * forces everything written so far, the others find their lines already durable. {@link #rotate()} (a timer route,
  * {@code spool.rotate-ms}) and a full segment ({@code spool.segment-numbers}) rename the segment to
@@ -112,7 +113,8 @@ public class Spool implements LongSupplier {
      * The valid numbers of a checked chunk, durable on return (written and fsynced). Nothing is written when none is
      * valid.
      */
-    public void append(@Body CheckedNumbers checked, @Variable(Variables.INTAKE) String intake) throws IOException {
+    public void append(@Body CheckedNumbers checked, @Variable(Variables.INTAKE) String intake,
+            @Variable(Variables.SOURCE) String source) throws IOException {
         List<PhoneNumber> valid = checked.getValid();
         if (valid.isEmpty()) {
             return;
@@ -122,7 +124,7 @@ public class Spool implements LongSupplier {
             lines.append(number.getE164()).append('\n');
         }
         try {
-            awaitDurable(write(intake, StandardCharsets.US_ASCII.encode(lines.toString()), valid.size()));
+            awaitDurable(write(SpoolSource.label(intake, source), StandardCharsets.US_ASCII.encode(lines.toString()), valid.size()));
         } catch (IOException | UncheckedIOException e) {
             Failure failure = new Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
                     Instant.now());
@@ -168,13 +170,13 @@ public class Spool implements LongSupplier {
     record Written(Segment segment, long ticket) {
     }
 
-    /** Appends {@code bytes} to the open segment of {@code intake}; not yet durable. */
-    Written write(String intake, ByteBuffer bytes, int numbers) throws IOException {
+    /** Appends {@code bytes} to the open segment of {@code label} ({@link SpoolSource}); not yet durable. */
+    Written write(String label, ByteBuffer bytes, int numbers) throws IOException {
         synchronized (writeLock) {
-            Segment segment = open.get(intake);
+            Segment segment = open.get(label);
             if (segment == null) {
-                segment = Segment.create(dir, intake + "-" + run + "-" + (++sequence) + ".txt");
-                open.put(intake, segment);
+                segment = Segment.create(dir, label + "-" + run + "-" + (++sequence) + ".txt");
+                open.put(label, segment);
             }
             long before = segment.channel.position();
             try {
@@ -263,12 +265,11 @@ public class Spool implements LongSupplier {
     }
 
     /**
-     * The {@code source} of a spool file's numbers: the intake that wrote it ({@code rest}, {@code jms}), the first part
-     * of its name {@code <intake>-<run>-<sequence>.txt}.
+     * The {@code source} of a spool file's numbers: the intake that wrote it ({@code rest}, {@code jms}), or the source
+     * its messages named ({@link SpoolSource}).
      */
     public String sourceOf(@Header(Exchange.FILE_NAME) String fileName) {
-        int dash = fileName.indexOf('-');
-        return dash > 0 ? fileName.substring(0, dash) : "spool";
+        return SpoolSource.of(fileName);
     }
 
     /** The spool's reader has taken the file {@code fileName}: its numbers are no longer waiting. */

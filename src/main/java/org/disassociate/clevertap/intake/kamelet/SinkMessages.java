@@ -26,10 +26,16 @@ public class SinkMessages {
     public static final String SOURCE_HEADER = "CleverTapSource";
     /** The source of a message that names none. */
     static final String DEFAULT_SOURCE = "kamelet";
+    /** A source is kept to this many characters: it names the spool file its numbers wait in. */
+    static final int MOST_CHARACTERS = 60;
 
-    /** The message's source: its {@value #SOURCE_HEADER} header, or {@value #DEFAULT_SOURCE}. */
+    /** The message's source: its {@value #SOURCE_HEADER} header (its first characters), or {@value #DEFAULT_SOURCE}. */
     public String source(@Header(SOURCE_HEADER) String source) {
-        return source == null || source.isBlank() ? DEFAULT_SOURCE : source.strip();
+        if (source == null || source.isBlank()) {
+            return DEFAULT_SOURCE;
+        }
+        return source.strip().codePoints().limit(MOST_CHARACTERS)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /** The numbers of the body, each checked afterwards; a body that is not a list of numbers is refused with why. */
