@@ -38,9 +38,9 @@ public class AccountSlotsHealth extends AbstractHealthCheck {
             return;
         }
         if (!accountSlots.isEnabled()) {
-            builder.message("not shared (clevertap.account-max-in-flight=0)");
+            HealthReason.of(builder, "not shared (clevertap.account-max-in-flight=0)");
         } else if (accountSlots.isShared()) {
-            builder.message("shared on queue " + accountSlots.queueName());
+            HealthReason.of(builder, "shared on queue " + accountSlots.queueName());
         } else {
             HealthReason.of(builder, "the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
                     + accountSlots.fallbackMaxInFlight() + " request(s) at once from this instance until it can")
