@@ -1,10 +1,12 @@
 package org.disassociate.clevertap;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +130,21 @@ class RuntimeIT {
         assertEquals(413, refused.statusCode(), refused.body());
         assertTrue(refused.body().startsWith("{\"error\":"), refused.body());
         assertFalse(standIn.delivered().contains("+919800000801"));
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsOverTheSizeLimitIs413WithAJsonError() throws Exception {
+        // no Content-Length: the server finds the body too large only while it reads it
+        Path big = work.resolve("big-chunked.json");
+        Files.writeString(big, "{\"d\":[" + "{\"type\":\"phone\",\"value\":\"+919800000901\"},".repeat(260_000) + "]}");
+        Process curl = new ProcessBuilder("curl", "-sS", "-o", "-", "-w", "\n%{http_code}", "-H", "Transfer-Encoding: chunked",
+                "-H", "Content-Type: application/json; charset=utf-8", "-H", "Authorization: Bearer " + Fixtures.TOKEN,
+                "--data-binary", "@" + big, "http://127.0.0.1:" + restPort + "/1/disassociate")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(curl.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(output.endsWith("\n413") && output.startsWith("{\"error\":"), output);
+        assertFalse(standIn.delivered().contains("+919800000901"));
     }
 
     @Test

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The 413 of a body over {@code intake.rest.max-body-bytes} on Camel Quarkus, in the intake's shape
  * {@code {"error":"…"}}: Quarkus' HTTP server refuses a body whose Content-Length is over its limit with its own plain
- * text, before any route, so the first handler of its router answers such a request itself (Camel Main's
- * {@link TooLargeAnswer} does the same on Camel's server). A body sent without a Content-Length that grows over the
- * limit still gets Quarkus' own answer.
+ * text, before any route, so the first handler of its router answers such a request itself. A body sent without a
+ * Content-Length that grows over the limit is refused while it is read: {@link TooLargeAnswer}'s failure handler
+ * answers that one, on Camel Quarkus as on Camel Main.
  */
 @ApplicationScoped
 public class QuarkusTooLargeAnswer {
