@@ -24,8 +24,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reason       why the file failed; null otherwise
  * @param resumedAtLine the line after which this run began to read: 0 for a first read, the checkpoint's line when a
  *                     run before it stopped without finishing the file (a crash)
- * @param sentAgainAtMost valid numbers read again after {@code resumedAtLine} that the stopped run had read already:
- *                     at most these reached CleverTap twice (0 for a first read)
+ * @param sentAgainAtMost valid numbers read again after {@code resumedAtLine} that the stopped run had read by its last
+ *                     checkpoint save: at most these reached CleverTap twice, but for what it read and sent after
+ *                     that save (0 for a first read)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunReport(String file, String outcome, long accepted, long invalid, long processed, long failed,
