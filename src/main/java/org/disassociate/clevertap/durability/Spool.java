@@ -31,12 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The spool of the message intakes (REST, JMS): where their valid numbers are made durable before they acknowledge.
+ * The spool of the message intakes (REST, JMS, the kamelet): where their valid numbers are made durable before they
+ * acknowledge.
  * <p>
  * Numbers are appended to an open segment per intake and source ({@code .writing-<intake>-…}, {@link SpoolSource}),
- * and a request returns only once
- * an fsync has covered its lines. Requests that arrive together share one fsync (group commit): the first to reach it
- * forces everything written so far, the others find their lines already durable. {@link #rotate()} (a timer route,
+ * and a request returns only once an fsync has covered its lines. Requests that arrive together share one fsync
+ * (group commit): the first to reach it forces everything written so far, the others find their lines already
+ * durable. {@link #rotate()} (a timer route,
  * {@code spool.rotate-ms}) and a full segment ({@code spool.segment-numbers}) rename the segment to
  * {@code <intake>-….txt}, where the spool route reads it like an inbox file. A segment left {@code .writing-} by a crash
  * holds only numbers whose request was acknowledged (and maybe an unfinished last line of one that was not): it is put
@@ -124,7 +125,8 @@ public class Spool implements LongSupplier {
             lines.append(number.getE164()).append('\n');
         }
         try {
-            awaitDurable(write(SpoolSource.label(intake, source), StandardCharsets.US_ASCII.encode(lines.toString()), valid.size()));
+            awaitDurable(write(SpoolSource.label(intake, source), StandardCharsets.US_ASCII.encode(lines.toString()),
+                    valid.size()));
         } catch (IOException | UncheckedIOException e) {
             Failure failure = new Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
                     Instant.now());
