@@ -16,6 +16,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -115,8 +116,18 @@ public class JmsBatchConsumer extends DefaultConsumer {
                 if (!awaitRoom()) {
                     return;
                 }
+                if (failedOver(session)) {
+                    // nothing taken since the last commit: a fresh transaction, and no message is delivered again
+                    session.rollback();
+                }
                 List<Message> batch = receive(consumer, alone > 0 ? 1 : endpoint.getBatchSize());
                 if (batch.isEmpty()) {
+                    continue;
+                }
+                if (failedOver(session)) {
+                    LOG.info("JMS intake: the session failed over to the broker during a receive; {} message(s) go back to"
+                            + " the queue untouched and are taken again", batch.size());
+                    session.rollback();
                     continue;
                 }
                 alone = Math.max(0, alone - 1);
@@ -133,6 +144,16 @@ public class JmsBatchConsumer extends DefaultConsumer {
             connections.remove(connection);
             closeQuietly(connection);
         }
+    }
+
+    /**
+     * Artemis makes a transacted session rollback-only when it fails over to another broker (or to the same one,
+     * restarted) with work done since its last commit, and a receive that waits counts. Its next commit would fail after
+     * the batch had gone through the route (its numbers spooled), and the broker would deliver the batch again: its
+     * numbers would be spooled, and sent, twice.
+     */
+    private static boolean failedOver(Session session) {
+        return session instanceof ActiveMQSession artemis && artemis.getCoreSession().isRollbackOnly();
     }
 
     /**
