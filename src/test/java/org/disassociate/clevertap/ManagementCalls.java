@@ -2,6 +2,7 @@ package org.disassociate.clevertap;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,10 +27,15 @@ final class ManagementCalls {
      * or any more) is not ready.
      */
     static boolean isReady(int port) throws InterruptedException {
+        return isReady(port, Fixtures.HTTP);
+    }
+
+    /** The same, asked with this client (one the test goes on using at once, already warm). */
+    static boolean isReady(int port, HttpClient client) throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
-            return Fixtures.HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         }

@@ -96,12 +96,12 @@ final class RestCalls {
         return new RestCalls(origin, path, headers, timeout, http);
     }
 
-    /** Sent with this client instead of the shared one. */
     /** The same calls to another scheme and host: {@code https://localhost:8443}, or another address of this machine. */
     RestCalls origin(String origin) {
         return new RestCalls(origin, path, headers, timeout, http);
     }
 
+    /** Sent with this client instead of the shared one. */
     RestCalls via(HttpClient http) {
         return new RestCalls(origin, path, headers, timeout, http);
     }

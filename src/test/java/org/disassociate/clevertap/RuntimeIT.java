@@ -1,9 +1,11 @@
 package org.disassociate.clevertap;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,6 +37,9 @@ class RuntimeIT {
     static int restPort;
     static int managementPort;
     static int jmsPort;
+    static final List<String> FIRST_NUMBERS = List.of("+919800000701");
+    static HttpResponse<String> firstRequest;
+    static IOException firstRequestFailure;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,7 +66,14 @@ class RuntimeIT {
                 "INTAKE_REST_PORT", String.valueOf(restPort),
                 "MANAGEMENT_PORT", String.valueOf(managementPort),
                 "JMS_EMBEDDED_PORT", String.valueOf(jmsPort)))).start();
-        await().atMost(Fixtures.WAIT.multipliedBy(2)).until(() -> ManagementCalls.isReady(managementPort));
+        await().atMost(Fixtures.WAIT.multipliedBy(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> ManagementCalls.isReady(managementPort));
+        // ready means the REST intake takes requests: the first goes right after the first 200, with no wait for the port
+        try {
+            firstRequest = RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).postNumbers(FIRST_NUMBERS);
+        } catch (IOException refused) {
+            firstRequestFailure = refused;
+        }
     }
 
     @AfterAll
@@ -79,6 +92,13 @@ class RuntimeIT {
 
     static List<String> errorValues() {
         return TestFiles.errorRecords(work.resolve("errors")).stream().map(e -> e.path("record").path("value").asText()).toList();
+    }
+
+    @Test
+    void theRestIntakeTakesARequestAtTheFirstReadyAnswer() {
+        assertNull(firstRequestFailure, () -> "a request right after readiness's first 200: " + firstRequestFailure);
+        assertEquals(202, firstRequest.statusCode(), firstRequest.body());
+        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(FIRST_NUMBERS));
     }
 
     @Test
@@ -168,7 +188,8 @@ class RuntimeIT {
         assertEquals(200, management("/observe/health/live").statusCode());
         HttpResponse<String> ready = management("/observe/health/ready");
         assertEquals(200, ready.statusCode());
-        assertTrue(ready.body().contains("clevertap-api") && ready.body().contains("error-channel"), ready.body());
+        assertTrue(ready.body().contains("clevertap-api") && ready.body().contains("error-channel")
+                && ready.body().contains("rest-intake"), ready.body());
 
         HttpResponse<String> metrics = management("/observe/metrics");
         assertEquals(200, metrics.statusCode());
