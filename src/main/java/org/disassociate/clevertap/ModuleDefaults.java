@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Ordered;
+import org.apache.camel.component.properties.PropertiesComponent;
 import org.apache.camel.spi.ContextServicePlugin;
 import org.apache.camel.spi.PropertiesSource;
 
@@ -25,16 +26,16 @@ public final class ModuleDefaults implements ContextServicePlugin {
 
     static final String APPLICATION = "clevertap-disassociate/application.properties";
     static final String HOST = "clevertap-disassociate/host.properties";
-    static final String ROUTES_LISTENER = "clevertapDisassociateModuleRoutes";
 
     @Override
     public void load(CamelContext context) {
         Properties defaults = new Properties();
         defaults.putAll(read(APPLICATION));
         defaults.putAll(read(HOST));
-        context.getPropertiesComponent().addPropertiesSource(new Source(defaults));
-        // Camel Main takes the listeners it finds in the registry
-        context.getRegistry().bind(ROUTES_LISTENER, new ModuleRoutes(context));
+        Source source = new Source(context, defaults);
+        context.getPropertiesComponent().addPropertiesSource(source);
+        // the routes load when the context initialises, on every runtime (a MainListener is Camel Main's alone)
+        context.addLifecycleStrategy(new ModuleRoutes(source));
     }
 
     private static Properties read(String resource) {
@@ -50,12 +51,18 @@ public final class ModuleDefaults implements ContextServicePlugin {
         return properties;
     }
 
-    /** The defaults, asked after every other source. */
+    /**
+     * The defaults, asked after every other source, and after the runtime's own look-up: Camel asks its properties
+     * sources before the properties parser's {@code customLookup}, which is where Camel Spring Boot reads Spring's
+     * Environment (the host's application.properties), so a default gives way to what the runtime has there.
+     */
     static final class Source implements PropertiesSource, Ordered {
 
+        private final CamelContext context;
         private final Properties defaults;
 
-        Source(Properties defaults) {
+        Source(CamelContext context, Properties defaults) {
+            this.context = context;
             this.defaults = defaults;
         }
 
@@ -69,7 +76,13 @@ public final class ModuleDefaults implements ContextServicePlugin {
             if (name.startsWith("camel.") || name.startsWith("quarkus.") || name.startsWith("%")) {
                 return null;
             }
-            return defaults.getProperty(name);
+            String value = defaults.getProperty(name);
+            if (value != null && context.getPropertiesComponent() instanceof PropertiesComponent component
+                    && component.getPropertiesParser() != null
+                    && component.getPropertiesParser().customLookup(name) != null) {
+                return null;
+            }
+            return value;
         }
 
         @Override

@@ -3,24 +3,30 @@ package org.disassociate.clevertap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.VetoCamelContextStartException;
 import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.spi.Resource;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The module's routes and beans in a host application: {@code routes/} as the build put it in the jar
- * ({@code clevertap-disassociate/routes/}), loaded once Camel Main has loaded the host's own routes, the beans' file
- * first. Camel Main's own scan of {@code classpath:camel/*} would read the files in no fixed order, and Camel's YAML
- * loader creates the beans of a file that is not read first twice (their init methods, such as the spool's recovery,
- * would run twice). The application on its own has loaded the same files from {@code routes/} already: then nothing.
+ * ({@code clevertap-disassociate/routes/}), the beans' file first. Camel's own scan of {@code classpath:camel/*} would
+ * read the files in no fixed order, and Camel's YAML loader creates the beans of a file that is not read first twice
+ * (their init methods, such as the spool's recovery, would run twice). The application on its own has loaded the same
+ * files from {@code routes/} already: then nothing.
+ * <p>
+ * A {@link org.apache.camel.spi.LifecycleStrategy}, called when the context initialises: on every runtime (Camel Main,
+ * Camel Spring Boot, Camel Quarkus) that is after the host has loaded its own routes and set its properties component,
+ * and before any route, the kamelet's included, is created. Once only, however often the runtime calls it.
  */
-final class ModuleRoutes extends MainListenerSupport {
+final class ModuleRoutes extends LifecycleStrategySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRoutes.class);
     static final String LOCATION = "classpath:clevertap-disassociate/routes/";
@@ -28,15 +34,22 @@ final class ModuleRoutes extends MainListenerSupport {
     /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
     private static final String ONE_OF_THEM = "send-batch";
 
-    private final CamelContext context;
+    private final PropertiesSource defaults;
+    private final AtomicBoolean loaded = new AtomicBoolean();
 
-    ModuleRoutes(CamelContext context) {
-        this.context = context;
+    ModuleRoutes(PropertiesSource defaults) {
+        this.defaults = defaults;
     }
 
-    /** Camel Main has configured the context and loaded the application's own routes. */
     @Override
-    public void afterConfigure(BaseMainSupport main) {
+    public void onContextInitializing(CamelContext context) throws VetoCamelContextStartException {
+        if (!loaded.compareAndSet(false, true)) {
+            return;
+        }
+        // Camel Spring Boot replaces the properties component after the plugin ran: the defaults go on the one in use
+        if (context.getPropertiesComponent().getPropertiesSource(defaults.getName()) == null) {
+            context.getPropertiesComponent().addPropertiesSource(defaults);
+        }
         if (context instanceof ModelCamelContext model && model.getRouteDefinition(ONE_OF_THEM) != null) {
             return;
         }

@@ -28,6 +28,7 @@ import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
+import org.disassociate.clevertap.broker.EmbeddedBroker;
 import org.disassociate.clevertap.broker.JmsBroker;
 
 /**
@@ -83,7 +84,7 @@ final class ClusteredBrokers implements AutoCloseable {
 
     private Configuration configuration(int i) throws Exception {
         Path dir = journals[i];
-        Configuration config = JmsBroker.persistentConfiguration("cluster-broker-" + i, dir)
+        Configuration config = EmbeddedBroker.persistentConfiguration("cluster-broker-" + i, dir)
                 // security is off; the bridges still present these (the same on both brokers)
                 .setClusterUser("cluster")
                 .setClusterPassword("cluster-of-two")
@@ -107,7 +108,7 @@ final class ClusteredBrokers implements AutoCloseable {
                 .setRetryInterval(200)
                 .setReconnectAttempts(-1));
         // as the application's embedded broker, and a message goes to a broker with consumers at once
-        config.addAddressSetting("#", JmsBroker.neverDropping().setRedistributionDelay(0));
+        config.addAddressSetting("#", EmbeddedBroker.neverDropping().setRedistributionDelay(0));
         return config;
     }
 

@@ -3,20 +3,8 @@ package org.disassociate.clevertap.broker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Set;
 
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
-import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnector;
-import org.apache.activemq.artemis.core.server.JournalType;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.security.Role;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +30,8 @@ public class JmsBroker {
     private int accountSlots;
     private String username = "";
     private String password = "";
-    private EmbeddedActiveMQ embedded;
+    /** The embedded broker, when it runs: only that class touches artemis-server (optional), so a host without it creates this bean. */
+    private EmbeddedBroker embedded;
 
     /**
      * Starts the embedded broker when no external one is named and something here uses JMS (the JMS intake, an error
@@ -62,29 +51,16 @@ public class JmsBroker {
                     + "machine: the embedded broker then takes only clients with jms.username (JMS_USERNAME) and "
                     + "jms.password (JMS_PASSWORD); set both");
         }
+        if (!EmbeddedBroker.available()) {
+            throw new ConfigurationException("no jms.broker-url (JMS_BROKER_URL) is set and the embedded broker is not on "
+                    + "the class path: set jms.broker-url for an existing broker, or add org.apache.activemq:artemis-server");
+        }
         Path dir = Path.of(embeddedDataDir).toAbsolutePath();
         String acceptor = connectionUrl();
-        Configuration config = persistentConfiguration("clevertap-disassociate", dir)
-                .setSecurityEnabled(secured)
-                .addAcceptorConfiguration("tcp", acceptor)
-                // this process's own endpoints connect in-VM: no TCP, no encoding on a socket (the intake's CPU)
-                .addAcceptorConfiguration("invm", inVmUrl(embeddedPort));
-        config.addAddressSetting("#", neverDropping());
-        embedded = new EmbeddedActiveMQ().setConfiguration(config);
-        if (secured) {
-            // one user, jms.username, who may do everything on every address; nobody else gets in
-            SecurityConfiguration users = new SecurityConfiguration();
-            users.addUser(username, password);
-            users.addRole(username, CLIENT_ROLE);
-            config.putSecurityRoles("#", Set.of(new Role(CLIENT_ROLE, true, true, true, true, true, true, true, true, true, true)));
-            embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
-        }
-        embedded.start();
-        var listening = embedded.getActiveMQServer().getRemotingService().getAcceptor("tcp");
-        // Artemis logs a failed bind but comes up all the same, unreachable: refuse instead. Its acceptor says it is
-        // started even then (Artemis 2.44's NettyAcceptor.isStarted() only says it was configured); the server does not
-        // say it is active
-        if (listening == null || !listening.isStarted() || !embedded.getActiveMQServer().isActive()) {
+        EmbeddedBroker broker = new EmbeddedBroker();
+        broker.start(dir, acceptor, inVmUrl(embeddedPort), secured, username, password);
+        embedded = broker;
+        if (!broker.listening()) {
             stop();
             throw new ConfigurationException("the embedded broker cannot listen on " + embeddedHost + ":" + embeddedPort
                     + " (in use by another program?): set jms.embedded.port (JMS_EMBEDDED_PORT), or jms.broker-url"
@@ -97,45 +73,7 @@ public class JmsBroker {
         if (embedded != null) {
             embedded.stop();
             embedded = null;
-            // the in-VM connector's threads are not daemons and idle 60 s: left alone they keep the JVM alive that long
-            // after the stop (a --once run exited a minute late)
-            InVMConnector.resetThreadPool();
         }
-    }
-
-    private static final String CLIENT_ROLE = "clevertap-disassociate";
-
-    /** A persistent broker's configuration with its journal and the rest under {@code dir}; security off. */
-    public static Configuration persistentConfiguration(String name, Path dir) {
-        return new ConfigurationImpl()
-                .setName(name)
-                .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
-                .setJMXManagementEnabled(false)
-                .setJournalType(JournalType.NIO)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setNodeManagerLockDirectory(dir.toString())
-                // block producers only when the disk is really full, not at Artemis' default of 90 %
-                .setMaxDiskUsage(100);
-    }
-
-    /**
-     * Every address: created on first use, and a message whose processing failed is redelivered with back-off, never
-     * dropped nor dead-lettered for its attempts.
-     */
-    public static AddressSettings neverDropping() {
-        return new AddressSettings()
-                .setAutoCreateAddresses(true)
-                .setAutoCreateQueues(true)
-                .setMaxDeliveryAttempts(-1)
-                .setRedeliveryDelay(1000)
-                .setRedeliveryMultiplier(2)
-                .setMaxRedeliveryDelay(60_000)
-                .setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setExpiryAddress(SimpleString.of("ExpiryQueue"));
     }
 
     private static boolean isLoopback(String host) {
@@ -197,11 +135,7 @@ public class JmsBroker {
 
     /** Messages in a queue of the embedded broker, waiting or being delivered (Artemis counts both); -1 for an external broker. */
     public synchronized long messageCount(String queue) {
-        if (embedded == null) {
-            return -1;
-        }
-        var found = embedded.getActiveMQServer().locateQueue(SimpleString.of(queue));
-        return found == null ? 0 : found.getMessageCount();
+        return embedded == null ? -1 : embedded.messageCount(queue);
     }
 
     public void setUrl(String url) {
