@@ -33,6 +33,7 @@ final class ModuleRoutes extends LifecycleStrategySupport {
     private static final String BEANS = "beans.camel.yaml";
     /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
     private static final String ONE_OF_THEM = "send-batch";
+    static final String ENABLED = "clevertap.module.enabled";
 
     private final PropertiesSource defaults;
     private final AtomicBoolean loaded = new AtomicBoolean();
@@ -51,6 +52,11 @@ final class ModuleRoutes extends LifecycleStrategySupport {
             context.getPropertiesComponent().addPropertiesSource(defaults);
         }
         if (context instanceof ModelCamelContext model && model.getRouteDefinition(ONE_OF_THEM) != null) {
+            return;
+        }
+        // a context of the host's that is not to carry the module (a second context, a unit test's bare context)
+        if (!Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{" + ENABLED + ":true}}"))) {
+            LOG.info("CleverTap Disassociate: not loaded into {} ({}=false)", context.getName(), ENABLED);
             return;
         }
         try {

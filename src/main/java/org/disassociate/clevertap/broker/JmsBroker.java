@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +40,9 @@ public class JmsBroker {
     public synchronized void start() throws Exception {
         if (!intakeEnabled && !errorsUri.startsWith("jms:") && accountSlots == 0) {
             return;
+        }
+        if (!ArtemisClient.available()) {
+            throw new ConfigurationException(NoJmsClient.MISSING);
         }
         if (!embedded(url)) {
             LOG.info("JMS: ActiveMQ Artemis broker at {}", connectionUrl());
@@ -115,22 +118,28 @@ public class JmsBroker {
     /**
      * The connection factory of this instance's JMS endpoints, to the broker in use: {@code jms.broker-url}, or the
      * embedded one in-VM (other programs use its TCP acceptor). A static factory: Camel's YAML beans call factory methods
-     * statically.
+     * statically. Artemis' when its client is on the class path; without it (a host that uses no JMS) one that says so
+     * to whatever tries to connect.
      */
-    public static ActiveMQConnectionFactory connectionFactory(String brokerUrl, int embeddedPort, String username,
+    public static ConnectionFactory connectionFactory(String brokerUrl, int embeddedPort, String username,
             String password) {
-        String url = embedded(brokerUrl) ? inVmUrl(embeddedPort) : brokerUrl.trim();
-        return username == null || username.isBlank() ? new ActiveMQConnectionFactory(url)
-                : new ActiveMQConnectionFactory(url, username, password);
+        return ArtemisClient.available() ? ArtemisClient.connectionFactory(clientUrl(brokerUrl, embeddedPort), username,
+                password) : new NoJmsClient();
+    }
+
+    private static String clientUrl(String brokerUrl, int embeddedPort) {
+        return embedded(brokerUrl) ? inVmUrl(embeddedPort) : brokerUrl.trim();
     }
 
     /**
      * The connection factory of the account's shared slots: to {@code slotsUrl} when it is set (one broker of a
      * cluster, or a live/backup pair: the tokens must live on one broker), else as {@link #connectionFactory}.
      */
-    public static ActiveMQConnectionFactory slotsConnectionFactory(String slotsUrl, String brokerUrl, int embeddedPort,
+    public static ConnectionFactory slotsConnectionFactory(String slotsUrl, String brokerUrl, int embeddedPort,
             String username, String password) {
-        return connectionFactory(embedded(slotsUrl) ? brokerUrl : slotsUrl, embeddedPort, username, password);
+        String url = clientUrl(embedded(slotsUrl) ? brokerUrl : slotsUrl, embeddedPort);
+        return ArtemisClient.available() ? ArtemisClient.slotsConnectionFactory(url, username, password)
+                : new NoJmsClient();
     }
 
     /** Messages in a queue of the embedded broker, waiting or being delivered (Artemis counts both); -1 for an external broker. */

@@ -58,6 +58,8 @@ class JmsBatchFailoverTest {
         List<Object> delivered = Collections.synchronizedList(new ArrayList<>());
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://31");
         try (DefaultCamelContext context = new DefaultCamelContext()) {
+            // the component alone: the application's module (found on the class path by every context) stays out
+            context.getPropertiesComponent().addOverrideProperty("clevertap.module.enabled", "false");
             context.getRegistry().bind("connectionFactory", sessionsOf(factory, sessions));
             context.addComponent("jms-batch", new JmsBatchComponent());
             context.addRoutes(new RouteBuilder() {

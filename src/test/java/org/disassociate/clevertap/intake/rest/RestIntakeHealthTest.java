@@ -56,7 +56,6 @@ class RestIntakeHealthTest {
         properties.setProperty("intake.rest.tls.enabled", "true");
         properties.setProperty("camel.server.host", "0.0.0.0");
         context.getPropertiesComponent().setOverrideProperties(properties);
-        context.start();
         return context;
     }
 
