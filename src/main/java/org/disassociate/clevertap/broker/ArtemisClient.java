@@ -11,19 +11,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 final class ArtemisClient {
 
-    private static final String A_CLIENT_CLASS = "org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory";
-
     private ArtemisClient() {
-    }
-
-    /** artemis-jakarta-client is on the class path (asked without loading this class's references). */
-    static boolean available() {
-        try {
-            Class.forName(A_CLIENT_CLASS, false, JmsBroker.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     static ConnectionFactory connectionFactory(String url, String username, String password) {

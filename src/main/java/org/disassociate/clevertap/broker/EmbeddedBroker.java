@@ -25,19 +25,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 public final class EmbeddedBroker {
 
     private static final String CLIENT_ROLE = "clevertap-disassociate";
-    private static final String A_SERVER_CLASS = "org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ";
 
     private EmbeddedActiveMQ embedded;
-
-    /** Whether {@code artemis-server} is on the class path. */
-    static boolean available() {
-        try {
-            Class.forName(A_SERVER_CLASS, false, JmsBroker.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     void start(Path dir, String acceptor, String inVm, boolean secured, String username, String password)
             throws Exception {

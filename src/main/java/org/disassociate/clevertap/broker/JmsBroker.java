@@ -30,18 +30,22 @@ public class JmsBroker {
     private int accountSlots;
     private String username = "";
     private String password = "";
-    /** The embedded broker, when it runs: only that class touches artemis-server (optional), so a host without it creates this bean. */
+    /**
+     * The embedded broker, when it runs: only that class touches artemis-server (optional), so a host without it still
+     * creates this bean.
+     */
     private EmbeddedBroker embedded;
 
     /**
      * Starts the embedded broker when no external one is named and something here uses JMS (the JMS intake, an error
-     * channel on a queue, or the account's shared limit), and says which broker is used. A broker that cannot listen stops the start-up.
+     * channel on a queue, or the account's shared limit), and says which broker is used. A broker that cannot listen
+     * stops the start-up, and so does a missing optional jar that JMS here needs.
      */
     public synchronized void start() throws Exception {
         if (!intakeEnabled && !errorsUri.startsWith("jms:") && accountSlots == 0) {
             return;
         }
-        if (!ArtemisClient.available()) {
+        if (!hasClient()) {
             throw new ConfigurationException(NoJmsClient.MISSING);
         }
         if (!embedded(url)) {
@@ -54,9 +58,10 @@ public class JmsBroker {
                     + "machine: the embedded broker then takes only clients with jms.username (JMS_USERNAME) and "
                     + "jms.password (JMS_PASSWORD); set both");
         }
-        if (!EmbeddedBroker.available()) {
-            throw new ConfigurationException("no jms.broker-url (JMS_BROKER_URL) is set and the embedded broker is not on "
-                    + "the class path: set jms.broker-url for an existing broker, or add org.apache.activemq:artemis-server");
+        if (!OptionalJars.present(OptionalJars.ARTEMIS_SERVER)) {
+            throw new ConfigurationException("no jms.broker-url (JMS_BROKER_URL) is set and the embedded broker is not "
+                    + "on the class path: set jms.broker-url for an existing broker, or add "
+                    + "org.apache.activemq:artemis-server");
         }
         Path dir = Path.of(embeddedDataDir).toAbsolutePath();
         String acceptor = connectionUrl();
@@ -123,8 +128,12 @@ public class JmsBroker {
      */
     public static ConnectionFactory connectionFactory(String brokerUrl, int embeddedPort, String username,
             String password) {
-        return ArtemisClient.available() ? ArtemisClient.connectionFactory(clientUrl(brokerUrl, embeddedPort), username,
-                password) : new NoJmsClient();
+        String url = clientUrl(brokerUrl, embeddedPort);
+        return hasClient() ? ArtemisClient.connectionFactory(url, username, password) : new NoJmsClient();
+    }
+
+    private static boolean hasClient() {
+        return OptionalJars.present(OptionalJars.ARTEMIS_CLIENT);
     }
 
     private static String clientUrl(String brokerUrl, int embeddedPort) {
@@ -138,8 +147,7 @@ public class JmsBroker {
     public static ConnectionFactory slotsConnectionFactory(String slotsUrl, String brokerUrl, int embeddedPort,
             String username, String password) {
         String url = clientUrl(embedded(slotsUrl) ? brokerUrl : slotsUrl, embeddedPort);
-        return ArtemisClient.available() ? ArtemisClient.slotsConnectionFactory(url, username, password)
-                : new NoJmsClient();
+        return hasClient() ? ArtemisClient.slotsConnectionFactory(url, username, password) : new NoJmsClient();
     }
 
     /** Messages in a queue of the embedded broker, waiting or being delivered (Artemis counts both); -1 for an external broker. */
