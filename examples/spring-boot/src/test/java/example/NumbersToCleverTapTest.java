@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The application as it runs, against a stand-in of CleverTap's API on loopback: a CRM export of 1,500 valid numbers
- * and one that is not a number; the valid ones reach CleverTap in batches of at most 1000, the other one the error
- * channel.
+ * and one that is not a number, and a file that is not a list of numbers; the valid ones reach CleverTap in batches of
+ * at most 1000, the others the error channel.
  */
 @SpringBootTest(properties = "camel.main.run-controller=false")
 class NumbersToCleverTapTest {
@@ -55,13 +55,16 @@ class NumbersToCleverTapTest {
                 .collect(Collectors.joining("\n"));
         Files.createDirectories(WORK.resolve("esb-in"));
         Files.writeString(WORK.resolve("esb-in/export.txt"), numbers + "\nnot-a-number\n");
+        // a message that is not a list of numbers: to the error channel with its text and reason; the route goes on
+        Files.writeString(WORK.resolve("esb-in/poison.json"), "{\"d\": 5}");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> CLEVERTAP.getAllServeEvents().stream()
                 .mapToInt(e -> numbersIn(e.getRequest().getBodyAsString())).sum() >= 1500);
         CLEVERTAP.verify(2, postRequestedFor(urlPathMatching("/1/disassociate/?")));
         assertTrue(CLEVERTAP.getAllServeEvents().stream().allMatch(e -> numbersIn(e.getRequest().getBodyAsString()) <= 1000),
                 "at most 1000 numbers a request");
-        await().atMost(Duration.ofSeconds(30)).until(() -> errorRecords().contains("not-a-number"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> errorRecords().contains("not-a-number")
+                && errorRecords().contains("\"source\":\"crm:poison.json\""));
     }
 
     private static int numbersIn(String body) {
