@@ -29,6 +29,10 @@ public final class ModuleDefaults implements ContextServicePlugin {
 
     @Override
     public void load(CamelContext context) {
+        // the service's own Camel Quarkus build (-Pquarkus) packs no module resources: it reads config/ and routes/
+        if (ModuleDefaults.class.getClassLoader().getResource(APPLICATION) == null) {
+            return;
+        }
         Properties defaults = new Properties();
         defaults.putAll(read(APPLICATION));
         defaults.putAll(read(HOST));
