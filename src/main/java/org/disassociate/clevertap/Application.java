@@ -1,8 +1,5 @@
 package org.disassociate.clevertap;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import org.disassociate.clevertap.model.ConfigurationException;
@@ -13,13 +10,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar clevertap-disassociate.jar}: Camel Main with the routes of {@code routes/} and the settings of
  * {@code config/}, both read from the working directory, so that they change without a build. With {@code --once} it
- * works the inbox and exits with a status that says how it went ({@link OnceRun}).
+ * works the inbox and exits with a status that says how it went ({@link OnceRun}); {@code --help} and {@code --version}
+ * say what it is ({@link CommandLine}).
  */
 public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-    /** Work the inbox, wait until it is delivered, exit (see {@link OnceRun}); also {@code once=true} or ONCE=true. */
-    static final String ONCE_OPTION = "--once";
 
     private Application() {
     }
@@ -32,13 +28,30 @@ public final class Application {
     }
 
     static int run(String[] args) {
-        List<String> camelArgs = new ArrayList<>(List.of(args));
+        boolean onceOption = false;
+        for (String arg : args) {
+            switch (arg) {
+                case CommandLine.ONCE -> onceOption = true;
+                case "--help", "-h" -> {
+                    CommandLine.printUsage(System.out);
+                    return 0;
+                }
+                case "--version" -> {
+                    CommandLine.printVersion(System.out);
+                    return 0;
+                }
+                default -> {
+                    System.err.println("Unknown option: " + arg + " (java -jar clevertap-disassociate.jar --help)");
+                    return CommandLine.USAGE_ERROR;
+                }
+            }
+        }
         Main main = new Main();
-        OnceRun once = new OnceRun(camelArgs.remove(ONCE_OPTION), exitCode -> main.completed());
+        OnceRun once = new OnceRun(onceOption, exitCode -> main.completed());
         main.setPropertyPlaceholderLocations(propertyLocations(profile()));
         main.addMainListener(once);
         try {
-            int exitCode = main.run(camelArgs.toArray(String[]::new));
+            int exitCode = main.run(new String[0]);
             return once.isActive() && exitCode == 0 ? once.getExitCode() : exitCode;
         } catch (Exception e) {
             ConfigurationException configuration = ObjectHelper.getException(ConfigurationException.class, e);
