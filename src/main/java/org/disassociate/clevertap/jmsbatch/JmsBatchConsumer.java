@@ -231,7 +231,6 @@ public class JmsBatchConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         try {
             exchange.getIn().setBody(received);
-            exchange.getIn().setHeader("JmsBatchSize", received.size());
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {

@@ -8,9 +8,12 @@ package org.disassociate.clevertap.model;
  */
 public final class Variables {
 
-    /** Where a number came from: {@code file:<name>}, {@code rest} or {@code jms}; its error records carry it. */
+    /**
+     * Where a number came from: {@code file:<name>}, {@code rest}, {@code jms}, {@code kamelet} or a kamelet message's
+     * {@code CleverTapSource}; its error records carry it.
+     */
     public static final String SOURCE = "source";
-    /** The intake that took the numbers in ({@code file}, {@code rest}, {@code jms}); unset for a spool file. */
+    /** The intake that took the numbers in ({@code file}, {@code rest}, {@code jms}, {@code kamelet}); unset for a spool file. */
     public static final String INTAKE = "intake";
     /** The {@link Settlement} of the durable file being read. */
     public static final String SETTLEMENT = "settlement";
