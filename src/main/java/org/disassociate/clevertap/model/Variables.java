@@ -13,7 +13,10 @@ public final class Variables {
      * {@code CleverTapSource}; its error records carry it.
      */
     public static final String SOURCE = "source";
-    /** The intake that took the numbers in ({@code file}, {@code rest}, {@code jms}, {@code kamelet}); unset for a spool file. */
+    /**
+     * The intake that took the numbers in ({@code file}, {@code rest}, {@code jms}, {@code kamelet}); unset for a spool
+     * file.
+     */
     public static final String INTAKE = "intake";
     /** The {@link Settlement} of the durable file being read. */
     public static final String SETTLEMENT = "settlement";
