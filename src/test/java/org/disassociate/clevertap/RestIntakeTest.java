@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -17,6 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RestIntakeTest extends ApplicationTestSupport {
+
+    @Test
+    void theServersWorkerThreadsAreIntakeRestWorkerThreads() {
+        // Camel's platform-http server takes Vert.x's options from the registry by type
+        VertxOptions options = context.getRegistry().findSingleByType(VertxOptions.class);
+        assertEquals(64, options.getWorkerPoolSize(), "intake.rest.worker-threads, by default 64");
+    }
 
     @Test
     void acceptedNumbersAreDisassociatedAndRejectedOnesAreNamed() throws Exception {

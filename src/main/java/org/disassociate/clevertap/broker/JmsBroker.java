@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import jakarta.jms.ConnectionFactory;
 import org.disassociate.clevertap.model.ConfigurationException;
+import org.disassociate.clevertap.model.OptionalJars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,7 @@
 package org.disassociate.clevertap.operations;
 
-import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.disassociate.clevertap.model.ConfigurationException;
+import org.disassociate.clevertap.model.OptionalJars;
 import org.disassociate.clevertap.model.WhenContextStarted;
 
 /**
@@ -27,16 +25,9 @@ public class ListeningServers extends WhenContextStarted {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        for (VertxPlatformHttpServer server : context.hasServices(VertxPlatformHttpServer.class)) {
-            // Vert.x gives no public word of a failed bind (its actual port reads as the configured one); its TCP server
-            // base class does
-            if (server.getServer() instanceof TCPServerBase tcp && !tcp.isListening()) {
-                int port = server.getConfigurationPort();
-                String setting = port == restPort ? "intake.rest.port (INTAKE_REST_PORT)"
-                        : port == managementPort ? "management.port (MANAGEMENT_PORT)" : "the HTTP port";
-                throw new ConfigurationException(setting + " is " + port + ", and " + server.getHost() + ":" + port
-                        + " cannot be listened on: in use by another process, or another instance?");
-            }
+        // no Vert.x on the class path (a host application): no HTTP server of the module's to check
+        if (OptionalJars.present(OptionalJars.PLATFORM_HTTP_VERTX)) {
+            VertxServers.checkListening(context, restPort, managementPort);
         }
     }
 }

@@ -1,15 +1,12 @@
 package org.disassociate.clevertap.intake.rest;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 
-import io.vertx.core.net.SocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
+import org.disassociate.clevertap.model.OptionalJars;
 
 /**
  * Decides whether a call of the REST intake is taken: {@code POST}, a JSON body, and a caller who shows either this
@@ -111,17 +108,9 @@ public class RestCallers {
         }
     }
 
-    /** The caller's address is a loopback one (the header platform-http sets on both runtimes). */
+    /** The caller's address is a loopback one; false without the REST intake's server (no caller either). */
     private static boolean fromThisMachine(Message request) {
-        SocketAddress caller = request.getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS, SocketAddress.class);
-        if (caller == null || caller.hostAddress() == null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(caller.hostAddress()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return OptionalJars.present(OptionalJars.PLATFORM_HTTP_VERTX) && VertxServer.callerOnThisMachine(request);
     }
 
     private static byte[] bytes(String text) {

@@ -2,8 +2,8 @@ package org.disassociate.clevertap.intake.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.disassociate.clevertap.model.Json;
+import org.disassociate.clevertap.model.OptionalJars;
 import org.disassociate.clevertap.model.WhenContextStarted;
 
 /**
@@ -33,22 +33,8 @@ public class TooLargeAnswer extends WhenContextStarted {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) throws Exception {
-        // Camel Main names each server's router by its port; Camel Quarkus has the one
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        if (router == null) {
-            router = VertxPlatformHttpRouter.lookup(context);
+        if (OptionalJars.present(OptionalJars.PLATFORM_HTTP_VERTX)) {
+            VertxServer.answerTooLarge(context, port, body(maxBodyBytes));
         }
-        if (router == null) {
-            return;
-        }
-        String body = body(maxBodyBytes);
-        router.route().failureHandler(routing -> {
-            if (routing.statusCode() == 413 && !routing.response().ended()) {
-                routing.response().setStatusCode(413).putHeader("Content-Type", "application/json").end(body);
-            } else {
-                routing.next();
-            }
-        });
     }
 }
