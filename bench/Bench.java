@@ -51,7 +51,12 @@ import com.sun.net.httpserver.HttpServer;
  * (the first embeds it) and one CleverTap account that allows 4 requests at once and answers after 200 ms (ceiling
  * 20,000 numbers/s), {@code --fleet-numbers N} (240,000) in messages of 1,000 numbers to the JMS queue, for each N of
  * {@code --fleet-instances a,b,c} (1,2,3) one after the other: numbers/s, share of the ceiling, 429s, most requests at
- * once at the stand-in, every number delivered and numbers sent twice.
+ * once at the stand-in, every number delivered and numbers sent twice. {@code accounts} (not in the default set): a file of
+ * {@code --accounts-numbers N} (300,000) numbers, a line Indian and a line Singaporean, against a stand-in that answers
+ * after 100 ms and allows 3 requests at once per account (its X-CleverTap-Account-Id): 9a through one account, 9b
+ * through two accounts chosen by the number's country (CLEVERTAP_ACCOUNTS, no default account); numbers/s, 9b / 9a,
+ * 429s, per account the numbers and the most requests at once, every number at its country's account once.
+ * {@code memory-accounts} (not in the default set): {@code memory} with ten accounts declared.
  */
 public class Bench {
 
@@ -77,6 +82,7 @@ public class Bench {
         }
         int numbers = Integer.parseInt(options.getOrDefault("numbers", "1000000"));
         int latencyNumbers = Integer.parseInt(options.getOrDefault("latency-numbers", "300000"));
+        int accountsNumbers = Integer.parseInt(options.getOrDefault("accounts-numbers", "300000"));
         int messages = Integer.parseInt(options.getOrDefault("messages", "100000"));
         int lines = Integer.parseInt(options.getOrDefault("lines", "10000000"));
         int jmsMessages = Integer.parseInt(options.getOrDefault("jms-messages", "100000"));
@@ -163,6 +169,9 @@ public class Bench {
             }
             Files.deleteIfExists(file);
         }
+        if (only.contains("accounts")) {
+            accountsRun(accountsNumbers);
+        }
         if (only.contains("messages")) {
             try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
                 messageRun(standIn, messages, preferWait);
@@ -190,14 +199,38 @@ public class Bench {
                 crashRun(standIn, crashNumbers, kills);
             }
         }
-        if (only.contains("memory")) {
+        if (only.contains("memory") || only.contains("memory-accounts")) {
             Path file = Files.createTempFile("bench-memory", ".txt");
             writeNumbers(file, lines, 30_000_000L);
-            try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
-                long[] peakKb = new long[1];
-                double seconds = fileRun(standIn, file, Map.of(), peakKb);
-                row("5. memory, -Xmx256m", lines + " lines in " + f1(seconds) + " s", "peak RSS " + peakKb[0] / 1024 + " MiB",
-                        "completed");
+            long[] peakKb = new long[1];
+            if (only.contains("memory")) {
+                try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                    double seconds = fileRun(standIn, file, Map.of(), peakKb);
+                    row("5. memory, -Xmx256m", lines + " lines in " + f1(seconds) + " s", "peak RSS " + peakKb[0] / 1024 + " MiB",
+                            "completed");
+                }
+            }
+            if (only.contains("memory-accounts")) {
+                try (StandIn standIn = StandIn.start(0, Integer.MAX_VALUE)) {
+                    // ten accounts a0..a9, each with countries of its own; the numbers are Indian: a0's
+                    String[] countries = {"IN", "SG", "MY", "US", "GB", "DE", "FR", "AE", "AU", "JP"};
+                    Map<String, String> env = noDefaultAccount();
+                    List<String> names = new ArrayList<>();
+                    for (int i = 0; i < countries.length; i++) {
+                        names.add("a" + i);
+                        env.putAll(accountEnv("a" + i, "in1", countries[i], standIn));
+                    }
+                    env.put("CLEVERTAP_ACCOUNTS", String.join(",", names));
+                    long[] accountsPeakKb = new long[1];
+                    double seconds = fileRunOrRefused("5a. memory, 10 accounts", standIn, file, env, accountsPeakKb);
+                    if (Double.isNaN(seconds)) {
+                        row("5a. memory, -Xmx256m, 10 accounts", "failed", lastRefusal, "");
+                    } else {
+                        row("5a. memory, -Xmx256m, 10 accounts", lines + " lines in " + f1(seconds) + " s",
+                                "peak RSS " + accountsPeakKb[0] / 1024 + " MiB", (peakKb[0] > 0 ? "row 5 in this run (one account): "
+                                        + peakKb[0] / 1024 + " MiB; " : "") + "numbers at each account: " + new java.util.TreeMap<>(standIn.valuesByAccount));
+                    }
+                }
             }
             Files.deleteIfExists(file);
         }
@@ -252,6 +285,7 @@ public class Bench {
     /** {@code warm}: the same file is worked once before the one measured, as a long-running instance has. */
     static double fileRun(StandIn standIn, Path numbers, Map<String, String> env, long[] peakKb, boolean warm) throws Exception {
         Path work = scratch();
+        lastFileRunWork = work;
         App app = App.start(work, standIn, env, "-Xmx256m");
         try {
             Path inbox = work.resolve("data/inbox");
@@ -275,6 +309,9 @@ public class Bench {
                 if (!app.process.isAlive()) {
                     throw new IllegalStateException("the application died; see " + work.resolve("app.log"));
                 }
+                if (Files.exists(inbox.resolve(".failed/numbers.txt"))) {
+                    throw new IllegalStateException("the file went to .failed/; see " + work.resolve("app.log"));
+                }
                 if (peakKb != null) {
                     peakKb[0] = Math.max(peakKb[0], app.peakRssKb());
                 }
@@ -290,6 +327,131 @@ public class Bench {
 
     /** Where the CPU of the last {@link #fileRun} went (the application's; the stand-in's, in this process). */
     static String lastFileRunCpu = "";
+    /** The scratch folder of the last {@link #fileRun} (its app.log). */
+    static Path lastFileRunWork;
+    /** Why the last {@link #fileRunOrRefused} failed. */
+    static String lastRefusal = "";
+
+    /**
+     * {@link #fileRun}, or NaN when the service does not take its settings (it stops, or never gets ready) or fails the
+     * file: then a line says so, with the first error of its log ({@link #lastRefusal}).
+     */
+    static double fileRunOrRefused(String what, StandIn standIn, Path numbers, Map<String, String> env, long[] peakKb)
+            throws Exception {
+        try {
+            return fileRun(standIn, numbers, env, peakKb);
+        } catch (IllegalStateException e) {
+            String error = "";
+            Path log = lastFileRunWork.resolve("app.log");
+            if (Files.exists(log)) {
+                try (Stream<String> lines = Files.lines(log)) {
+                    error = lines.filter(l -> l.contains("Exception") || l.contains("ERROR")).findFirst()
+                            .map(l -> "; its log: " + (l.length() > 400 ? l.substring(0, 400) + "..." : l.strip())).orElse("");
+                }
+            }
+            lastRefusal = "the service did not run with these settings: " + e.getMessage() + error;
+            System.out.println(what + ": " + lastRefusal);
+            return Double.NaN;
+        }
+    }
+
+    /** An account of CLEVERTAP_ACCOUNTS: its id bench-NAME, passcode, region, the stand-in's URL and its countries. */
+    static Map<String, String> accountEnv(String name, String region, String countries, StandIn standIn) {
+        String prefix = "CLEVERTAP_ACCOUNTS_" + name.toUpperCase(java.util.Locale.ROOT) + "_";
+        return Map.of(prefix + "ACCOUNT_ID", "bench-" + name, prefix + "PASSCODE", "bench-passcode-" + name,
+                prefix + "REGION", region, prefix + "BASE_URL", standIn.url(), prefix + "COUNTRIES", countries);
+    }
+
+    /** The single account's settings unset (a null value removes a variable): no default account. */
+    static Map<String, String> noDefaultAccount() {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String key : List.of("CLEVERTAP_ACCOUNT_ID", "CLEVERTAP_PASSCODE", "CLEVERTAP_REGION", "CLEVERTAP_BASE_URL")) {
+            env.put(key, null);
+        }
+        return env;
+    }
+
+    /** The first Indian and the first Singaporean number of {@code accounts}; the Singaporean ones are +65 8xxx xxxx. */
+    static final long ACCOUNTS_FIRST_IN = 85_000_000L;
+    static final long ACCOUNTS_FIRST_SG = 81_000_000L;
+
+    /**
+     * accounts: {@code count} numbers, a line Indian and a line Singaporean, through one account (9a), then through two
+     * accounts chosen by the number's country (9b), each against a fresh stand-in that answers after 100 ms and allows
+     * 3 requests at once per account.
+     */
+    static void accountsRun(int count) throws Exception {
+        Path file = Files.createTempFile("bench-accounts", ".txt");
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try (var out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < count; i++) {
+                String number = i % 2 == 0 ? String.format("+9198%08d", ACCOUNTS_FIRST_IN + i / 2)
+                        : String.format("+65%08d", ACCOUNTS_FIRST_SG + i / 2);
+                // the service refuses a number libphonenumber does not take: then this measure would measure less
+                var parsed = util.parse(number, "ZZ");
+                if (!util.isValidNumber(parsed) || !(i % 2 == 0 ? "IN" : "SG").equals(util.getRegionCodeForNumber(parsed))) {
+                    throw new IllegalStateException(number + " is not a valid number of " + (i % 2 == 0 ? "IN" : "SG")
+                            + " for libphonenumber: use fewer --accounts-numbers");
+                }
+                out.write(number + "\n");
+            }
+        }
+        // the ceiling: 3 requests of 1,000 numbers an account every 100 ms, 30,000 numbers/s an account
+        String numbers = count + " numbers (half +91, half +65, a line each)";
+        double oneRate;
+        try (StandIn standIn = StandIn.start(100, 3, true)) {
+            double seconds = fileRun(standIn, file, Map.of("CLEVERTAP_MAX_IN_FLIGHT", "3"), null);
+            oneRate = count / seconds;
+            row("9a. accounts: one account (100 ms, 3 at once an account)", numbers + " in " + f1(seconds) + " s",
+                    f0(oneRate) + " numbers/s = " + f0(100 * oneRate / 30_000) + "% of 30,000/s",
+                    accountsCheck(standIn, file, n -> "BENCH", "every number at BENCH"));
+        }
+        try (StandIn standIn = StandIn.start(100, 3, true)) {
+            Map<String, String> env = noDefaultAccount();
+            env.put("CLEVERTAP_ACCOUNTS", "india,sea");
+            env.putAll(accountEnv("india", "in1", "IN", standIn));
+            env.putAll(accountEnv("sea", "sg1", "SG", standIn));
+            env.put("CLEVERTAP_ACCOUNTS_INDIA_MAX_IN_FLIGHT", "3");
+            env.put("CLEVERTAP_ACCOUNTS_SEA_MAX_IN_FLIGHT", "3");
+            String row = "9b. accounts: two accounts by country, IN and SG, no default (100 ms, 3 at once an account)";
+            double seconds = fileRunOrRefused(row, standIn, file, env, null);
+            if (Double.isNaN(seconds)) {
+                row(row, "failed", lastRefusal, "");
+            } else {
+                double rate = count / seconds;
+                row(row, numbers + " in " + f1(seconds) + " s", f0(rate) + " numbers/s = " + f0(100 * rate / 60_000)
+                                + "% of 60,000/s; 9b / 9a = " + f2(rate / oneRate),
+                        accountsCheck(standIn, file, n -> n.startsWith("+91") ? "bench-india" : "bench-sea",
+                                "every number at the account of its country"));
+            }
+        }
+        Files.deleteIfExists(file);
+    }
+
+    /**
+     * 429s; per account the numbers received and the most requests at once (429s included); whether every number of
+     * the file reached the stand-in under the account {@code expected} names, and only once ({@code allThere} says so).
+     */
+    static String accountsCheck(StandIn standIn, Path file, java.util.function.Function<String, String> expected,
+            String allThere) throws IOException {
+        long missing = 0;
+        long wrong = 0;
+        for (String number : Files.readAllLines(file)) {
+            String account = standIn.accountOf.get(number);
+            if (account == null) {
+                missing++;
+            } else if (!account.equals(expected.apply(number))) {
+                wrong++;
+            }
+        }
+        long twice = standIn.values.get() - standIn.receivedAt.size();
+        List<String> accounts = new ArrayList<>();
+        new java.util.TreeMap<>(standIn.valuesByAccount).forEach((account, received) -> accounts.add(account + " "
+                + f0(received.get()) + " numbers, most at once " + standIn.mostByAccount.get(account)));
+        return standIn.refused.get() + " answered 429; " + String.join("; ", accounts) + "; "
+                + (missing == 0 && wrong == 0 && twice == 0 ? allThere + ", none twice"
+                        : missing + " not at the stand-in, " + wrong + " at another account, " + twice + " sent twice");
+    }
 
     /** Single-number REST requests from 16 client threads: rate, and p99 from the 202 to the stand-in's receipt. */
     static void messageRun(StandIn standIn, int messages, int preferWait) throws Exception {
@@ -925,9 +1087,14 @@ public class Bench {
 
         static App start(Path work, StandIn standIn, Map<String, String> env, String... jvm) throws Exception {
             App app = create(work, standIn, env, jvm);
+            long deadline = System.nanoTime() + 300_000_000_000L;
             while (!app.ready()) {
                 if (!app.process.isAlive()) {
                     throw new IllegalStateException("the application did not start; see " + work.resolve("app.log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    app.process.destroyForcibly().waitFor();
+                    throw new IllegalStateException("the application was not ready in 300 s; see " + work.resolve("app.log"));
                 }
                 Thread.sleep(10);
             }
@@ -961,7 +1128,14 @@ public class Bench {
                     "INTAKE_REST_TOKEN", "bench-token", "JMS_EMBEDDED_PORT", String.valueOf(freePort()),
                     "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", System.getenv().getOrDefault("BENCH_APP_LOG", "WARN")));
             builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
-            builder.environment().putAll(env);
+            // a null value unsets the variable
+            env.forEach((key, value) -> {
+                if (value == null) {
+                    builder.environment().remove(key);
+                } else {
+                    builder.environment().put(key, value);
+                }
+            });
             return new App(builder.start(), restPort, managementPort);
         }
 
@@ -1030,7 +1204,8 @@ public class Bench {
 
     /**
      * A stand-in of the Disassociate API: answers every record processed, after {@code delayMillis}, and 429 to a
-     * request beyond {@code maxConcurrent} at once. Records when each number arrived.
+     * request beyond {@code maxConcurrent} at once ({@code perAccount}: at once under its X-CleverTap-Account-Id).
+     * Records when each number arrived.
      */
     static final class StandIn implements AutoCloseable {
         final HttpServer server;
@@ -1045,6 +1220,14 @@ public class Bench {
         final AtomicLong values = new AtomicLong();
         /** BENCH_TRACE: each request's arrival and end (nanoTime), numbers, status and sender (its passcode header). */
         final java.util.concurrent.ConcurrentLinkedQueue<Object[]> trace = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** true: the limit counts each account's requests (X-CleverTap-Account-Id) apart, and {@link #accountOf} is kept. */
+        final boolean perAccount;
+        final Map<String, AtomicInteger> inFlightByAccount = new ConcurrentHashMap<>();
+        /** Per account: the most requests in flight at one moment (429s included), and the numbers received. */
+        final Map<String, AtomicInteger> mostByAccount = new ConcurrentHashMap<>();
+        final Map<String, AtomicLong> valuesByAccount = new ConcurrentHashMap<>();
+        /** perAccount: the account each number came under ("a,b" when under two). */
+        final Map<String, String> accountOf = new ConcurrentHashMap<>();
 
         /** Forgets what it has received (after a warm-up). */
         void reset() {
@@ -1053,17 +1236,25 @@ public class Bench {
             refused.set(0);
             mostAtOnce.set(0);
             trace.clear();
+            mostByAccount.clear();
+            valuesByAccount.clear();
+            accountOf.clear();
         }
 
-        private StandIn(HttpServer server, int delayMillis, int maxConcurrent) {
+        private StandIn(HttpServer server, int delayMillis, int maxConcurrent, boolean perAccount) {
             this.server = server;
             this.delayMillis = delayMillis;
             this.maxConcurrent = maxConcurrent;
+            this.perAccount = perAccount;
         }
 
         static StandIn start(int delayMillis, int maxConcurrent) throws IOException {
+            return start(delayMillis, maxConcurrent, false);
+        }
+
+        static StandIn start(int delayMillis, int maxConcurrent, boolean perAccount) throws IOException {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-            StandIn standIn = new StandIn(server, delayMillis, maxConcurrent);
+            StandIn standIn = new StandIn(server, delayMillis, maxConcurrent, perAccount);
             server.createContext("/1/disassociate", standIn::answer);
             server.setExecutor(Executors.newFixedThreadPool(16));
             server.start();
@@ -1078,6 +1269,8 @@ public class Bench {
             long arrived = System.nanoTime();
             int[] traced = {0, 200};
             String sender = String.valueOf(exchange.getRequestHeaders().getFirst("X-CleverTap-Passcode"));
+            String account = String.valueOf(exchange.getRequestHeaders().getFirst("X-CleverTap-Account-Id"));
+            AtomicInteger accountInFlight = inFlightByAccount.computeIfAbsent(account, a -> new AtomicInteger());
             try (exchange) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -1090,7 +1283,9 @@ public class Bench {
                 try {
                     int atOnce = inFlight.incrementAndGet();
                     mostAtOnce.accumulateAndGet(atOnce, Math::max);
-                    if (atOnce > maxConcurrent) {
+                    int accountAtOnce = accountInFlight.incrementAndGet();
+                    mostByAccount.computeIfAbsent(account, a -> new AtomicInteger()).accumulateAndGet(accountAtOnce, Math::max);
+                    if ((perAccount ? accountAtOnce : atOnce) > maxConcurrent) {
                         refused.incrementAndGet();
                         traced[1] = 429;
                         answer = null;
@@ -1103,9 +1298,13 @@ public class Bench {
                         int count = 0;
                         while (value.find()) {
                             receivedAt.putIfAbsent(value.group(1), now);
+                            if (perAccount) {
+                                accountOf.merge(value.group(1), account, (a, b) -> a.equals(b) ? a : a + "," + b);
+                            }
                             count++;
                             values.incrementAndGet();
                         }
+                        valuesByAccount.computeIfAbsent(account, a -> new AtomicLong()).addAndGet(count);
                         answer = "{\"status\":\"success\",\"processed\":" + count + ",\"unprocessed\":[]}";
                         traced[0] = count;
                     }
@@ -1114,6 +1313,7 @@ public class Bench {
                     return;
                 } finally {
                     inFlight.decrementAndGet();
+                    accountInFlight.decrementAndGet();
                     trace.add(new Object[] {arrived, System.nanoTime(), traced[0], traced[1], sender});
                 }
                 if (answer == null) {

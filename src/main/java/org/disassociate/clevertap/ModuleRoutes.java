@@ -32,7 +32,7 @@ final class ModuleRoutes extends LifecycleStrategySupport {
     static final String LOCATION = "classpath:clevertap-disassociate/routes/";
     private static final String BEANS = "beans.camel.yaml";
     /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
-    private static final String ONE_OF_THEM = "send-batch";
+    private static final String ONE_OF_THEM = "batch-numbers";
     static final String ENABLED = "clevertap.module.enabled";
 
     private final PropertiesSource defaults;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.disassociate.clevertap.api.ClevertapSettings;
+import org.disassociate.clevertap.api.AccountSettings;
 
 
 /** The regions CleverTap documents, and the endpoint each one means through config/application.properties. */
@@ -31,8 +31,8 @@ class RegionsTest {
         }
     }
 
-    private static ClevertapSettings settings(String region) throws Exception {
-        ClevertapSettings settings = new ClevertapSettings();
+    private static AccountSettings settings(String region) throws Exception {
+        AccountSettings settings = new AccountSettings();
         settings.setRegion(region);
         settings.setBaseUrl(endpointOf(region).replace("/1/disassociate", ""));
         settings.setAccountId("ACCOUNT");
@@ -49,12 +49,12 @@ class RegionsTest {
 
     @Test
     void exactlySixRegionsAreKnown() {
-        assertEquals(List.of("in1", "sg1", "us1", "aps3", "mec1", "eu1"), ClevertapSettings.REGIONS);
+        assertEquals(List.of("in1", "sg1", "us1", "aps3", "mec1", "eu1"), AccountSettings.REGIONS);
     }
 
     @Test
     void anUnknownRegionIsRefusedWithTheValidOnes() throws Exception {
-        ClevertapSettings settings = settings("in2");
+        AccountSettings settings = settings("in2");
 
         ConfigurationException refused = assertThrows(ConfigurationException.class, settings::validate);
 

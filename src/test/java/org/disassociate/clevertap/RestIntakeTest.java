@@ -46,7 +46,7 @@ class RestIntakeTest extends ApplicationTestSupport {
 
     @Test
     void theAnswerIs202OnlyOnceTheAcceptedNumbersAreOnDisk() throws Exception {
-        context.getRouteController().stopRoute("intake-spool");
+        context.getRouteController().stopRoute("intake-spool-default");
 
         HttpResponse<String> response = postJson("""
                 {"d":[{"type":"phone","value":"98123 45601"},{"type":"phone","value":"x"},{"type":"phone","value":"+919812345602"}]}""");
@@ -60,7 +60,7 @@ class RestIntakeTest extends ApplicationTestSupport {
         assertEquals(List.of("+919812345601", "+919812345602"), spooled);
         assertEquals(0, standIn.requests().size());
 
-        context.getRouteController().startRoute("intake-spool");
+        context.getRouteController().startRoute("intake-spool-default");
 
         await().atMost(WAIT).until(() -> standIn.allValues().size() == 2);
         assertEquals(List.of("+919812345601", "+919812345602"), standIn.allValues());

@@ -4,6 +4,11 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.Accounts;
+import org.disassociate.clevertap.model.Batch;
+import org.disassociate.clevertap.model.Variables;
 
 /**
  * The one place that decides whether a request to CleverTap only validates ({@code dryRun=1}): every request when the
@@ -18,15 +23,20 @@ public class DryRuns {
     public static final String KAMELET_HEADER = "CleverTapDryRun";
 
     private boolean service;
+    private Accounts accounts;
+
+    public void setAccounts(Accounts accounts) {
+        this.accounts = accounts;
+    }
 
     /** {@code clevertap.dry-run}: the whole service only validates. */
     public void setService(boolean service) {
         this.service = service;
     }
 
-    /** A batch of the pipeline. */
-    public boolean forBatch() {
-        return service;
+    /** A batch of the pipeline: as its account's {@code dry-run} says (the service's, unless set for the account). */
+    public boolean forBatch(@Variable(Variables.BATCH) Batch batch) {
+        return accounts.named(batch.getAccount()).map(Account::dryRun).orElse(service);
     }
 
     /** A REST request: its numbers are validated by CleverTap and go nowhere else. */

@@ -1,7 +1,9 @@
 package org.disassociate.clevertap.batching;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Settlement;
 import org.disassociate.clevertap.model.Variables;
 
@@ -42,6 +45,17 @@ public class Settlements {
     /** The chunk's refused numbers are in the error channel, its valid ones in batching. */
     public void handled(@Variable(Variables.CHUNK) Settlement.Chunk chunk) {
         chunk.handled();
+    }
+
+    /** Numbers set aside in their account's spool: settled in their files as such. */
+    public void setAside(@Body List<PhoneNumber> numbers) {
+        Map<Settlement.Chunk, Integer> byChunk = new IdentityHashMap<>();
+        for (PhoneNumber number : numbers) {
+            if (number.getChunk() != null) {
+                byChunk.merge(number.getChunk(), 1, Integer::sum);
+            }
+        }
+        byChunk.forEach(Settlement.Chunk::setAside);
     }
 
     /**

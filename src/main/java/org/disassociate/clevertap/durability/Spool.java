@@ -7,8 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Variables;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * The spool of the message intakes (REST, JMS, the kamelet): where their valid numbers are made durable before they
  * acknowledge.
  * <p>
- * Numbers are appended to an open segment per intake and source ({@code .writing-<intake>-…}, {@link SpoolSource}),
+ * Numbers are appended to an open segment per account, intake and source ({@code <account>/.writing-<intake>-…},
+ * {@link SpoolSource}),
  * and a request returns only once an fsync has covered its lines. Requests that arrive together share one fsync
  * (group commit): the first to reach it forces everything written so far, the others find their lines already
  * durable. {@link #rotate()} (a timer route,
@@ -84,14 +88,27 @@ public class Spool implements LongSupplier {
         this.segmentNumbers = segmentNumbers;
     }
 
-    /** Puts in place the segments a crash left open: their complete lines were acknowledged. */
+    /**
+     * Puts in place the segments a crash left open: their complete lines were acknowledged. Spool files of a version
+     * that had one spool for its one account ({@code spool/} itself) go to the default account's folder.
+     */
     public void recover() throws IOException {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        List<Path> leftovers;
+        List<Path> oldLayout;
         try (Stream<Path> files = Files.list(dir)) {
-            leftovers = files.filter(f -> f.getFileName().toString().startsWith(WRITING)).toList();
+            oldLayout = files.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : oldLayout) {
+            Path moved = dir.resolve(Account.DEFAULT).resolve(file.getFileName());
+            Files.createDirectories(moved.getParent());
+            Files.move(file, moved, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Spool: {} moved to the default account's spool ({})", file.getFileName(), dir.relativize(moved));
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            leftovers = files.filter(f -> f.getFileName().toString().startsWith(WRITING) && Files.isRegularFile(f)).toList();
         }
         for (Path leftover : leftovers) {
             Path target = leftover.resolveSibling(leftover.getFileName().toString().substring(WRITING.length()));
@@ -111,22 +128,27 @@ public class Spool implements LongSupplier {
     }
 
     /**
-     * The valid numbers of a checked chunk, durable on return (written and fsynced). Nothing is written when none is
-     * valid.
+     * The valid numbers of a checked chunk, durable on return (written and fsynced), each in its account's folder.
+     * Nothing is written when none is valid.
      */
     public void append(@Body CheckedNumbers checked, @Variable(Variables.INTAKE) String intake,
             @Variable(Variables.SOURCE) String source) throws IOException {
-        List<PhoneNumber> valid = checked.getValid();
-        if (valid.isEmpty()) {
+        if (checked.getValid().isEmpty()) {
             return;
         }
-        StringBuilder lines = new StringBuilder(valid.size() * 15);
-        for (PhoneNumber number : valid) {
-            lines.append(number.getE164()).append('\n');
-        }
         try {
-            awaitDurable(write(SpoolSource.label(intake, source), StandardCharsets.US_ASCII.encode(lines.toString()),
-                    valid.size()));
+            List<Written> writes = new ArrayList<>(1);
+            for (List<PhoneNumber> valid : checked.getValidByAccount()) {
+                StringBuilder lines = new StringBuilder(valid.size() * 15);
+                for (PhoneNumber number : valid) {
+                    lines.append(number.getE164()).append('\n');
+                }
+                writes.add(write(valid.get(0).getAccount(), SpoolSource.label(intake, source),
+                        StandardCharsets.US_ASCII.encode(lines.toString()), valid.size(), true));
+            }
+            for (Written write : writes) {
+                awaitDurable(write);
+            }
         } catch (IOException | UncheckedIOException e) {
             Failure failure = new Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
                     Instant.now());
@@ -140,6 +162,22 @@ public class Spool implements LongSupplier {
         if (failure != null) {
             recovered();
         }
+    }
+
+    /**
+     * Numbers of one account set aside while its API fails (batching's AccountQueues), durable on return, in the
+     * account's folder, where its own reader takes them when it can. They are not the message intakes' backlog: the
+     * JMS intake is not held back by them.
+     */
+    public void setAside(@Body List<PhoneNumber> numbers, @Variable(Variables.SOURCE) String source) throws IOException {
+        StringBuilder lines = new StringBuilder(numbers.size() * 15);
+        for (PhoneNumber number : numbers) {
+            lines.append(number.getE164()).append('\n');
+        }
+        // an inbox file's numbers (the only ones set aside: a spool file's are of its own account) keep its name
+        String label = SpoolSource.label("file", source);
+        awaitDurable(write(numbers.get(0).getAccount(), label, StandardCharsets.US_ASCII.encode(lines.toString()),
+                numbers.size(), false));
     }
 
     /** Why the spool last failed to take numbers, and when; null once a write has succeeded since. */
@@ -172,13 +210,17 @@ public class Spool implements LongSupplier {
     record Written(Segment segment, long ticket) {
     }
 
-    /** Appends {@code bytes} to the open segment of {@code label} ({@link SpoolSource}); not yet durable. */
-    Written write(String label, ByteBuffer bytes, int numbers) throws IOException {
+    /**
+     * Appends {@code bytes} to the open segment of {@code account} and {@code label} ({@link SpoolSource}), in the
+     * account's folder; not yet durable.
+     */
+    Written write(String account, String label, ByteBuffer bytes, int numbers, boolean backlog) throws IOException {
         synchronized (writeLock) {
-            Segment segment = open.get(label);
+            String key = account + "/" + label + (backlog ? "" : "/aside");
+            Segment segment = open.get(key);
             if (segment == null) {
-                segment = Segment.create(dir, label + "-" + run + "-" + (++sequence) + ".txt");
-                open.put(label, segment);
+                segment = Segment.create(dir.resolve(account), label + "-" + run + "-" + (++sequence) + ".txt", backlog);
+                open.put(key, segment);
             }
             long before = segment.channel.position();
             try {
@@ -191,7 +233,9 @@ public class Spool implements LongSupplier {
                 throw e;
             }
             segment.numbers += numbers;
-            waiting.addAndGet(numbers);
+            if (backlog) {
+                waiting.addAndGet(numbers);
+            }
             return new Written(segment, ++written);
         }
     }
@@ -358,6 +402,10 @@ public class Spool implements LongSupplier {
     /** Puts {@code segment} in place; its numbers wait for the reader until it takes the file ({@link #taken}). */
     private void place(Segment segment) throws IOException {
         String name = segment.target.getFileName().toString();
+        if (!segment.backlog) {
+            segment.close();
+            return;
+        }
         placed.put(name, segment.numbers);
         try {
             segment.close();
@@ -398,6 +446,8 @@ public class Spool implements LongSupplier {
         final Path target;
         final FileChannel channel;
         final long openedNanos = System.nanoTime();
+        /** Its numbers count in the message intakes' backlog (not those set aside). */
+        final boolean backlog;
         int numbers;
         /**
          * The tickets, above {@code failedFrom} up to {@code failedTo}, whose lines an fsync or the placing of this
@@ -416,17 +466,18 @@ public class Spool implements LongSupplier {
             return ticket > failedFrom && ticket <= failedTo;
         }
 
-        private Segment(Path writing, Path target, FileChannel channel) {
+        private Segment(Path writing, Path target, FileChannel channel, boolean backlog) {
             this.writing = writing;
             this.target = target;
             this.channel = channel;
+            this.backlog = backlog;
         }
 
-        static Segment create(Path dir, String name) throws IOException {
+        static Segment create(Path dir, String name, boolean backlog) throws IOException {
             Files.createDirectories(dir);
             Path writing = dir.resolve(WRITING + name);
             FileChannel channel = FileChannel.open(writing, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new Segment(writing, dir.resolve(name), channel);
+            return new Segment(writing, dir.resolve(name), channel, backlog);
         }
 
         /** Forces, closes and renames it into place, where the spool route takes it. */

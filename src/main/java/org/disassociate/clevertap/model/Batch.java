@@ -12,15 +12,23 @@ import java.util.Map;
 public final class Batch {
 
     private final String id;
+    private final String account;
     private final List<PhoneNumber> numbers;
 
+    /** A batch of {@code numbers}, every one of them on its way to the same account. */
     public Batch(String id, List<PhoneNumber> numbers) {
         this.id = id;
         this.numbers = List.copyOf(numbers);
+        this.account = this.numbers.isEmpty() ? null : this.numbers.get(0).getAccount();
     }
 
     public String getId() {
         return id;
+    }
+
+    /** The name of the account its numbers go to (a batch never mixes accounts). */
+    public String getAccount() {
+        return account;
     }
 
     public List<PhoneNumber> getNumbers() {
@@ -42,6 +50,6 @@ public final class Batch {
 
     @Override
     public String toString() {
-        return "batch " + id + " (" + numbers.size() + " numbers)";
+        return "batch " + id + " (" + numbers.size() + " numbers, account " + account + ")";
     }
 }

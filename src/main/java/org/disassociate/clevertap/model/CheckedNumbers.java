@@ -26,6 +26,15 @@ public final class CheckedNumbers {
         return invalid;
     }
 
+    /** The valid numbers, a list per account (each number on its way to one account), in the order they came. */
+    public List<List<PhoneNumber>> getValidByAccount() {
+        java.util.Map<String, List<PhoneNumber>> byAccount = new java.util.LinkedHashMap<>();
+        for (PhoneNumber number : valid) {
+            byAccount.computeIfAbsent(number.getAccount(), a -> new ArrayList<>()).add(number);
+        }
+        return List.copyOf(byAccount.values());
+    }
+
     @Override
     public String toString() {
         return valid.size() + " valid, " + invalid.size() + " invalid";

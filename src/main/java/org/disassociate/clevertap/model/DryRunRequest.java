@@ -5,7 +5,8 @@ import java.util.List;
 
 
 /**
- * A dry run (of a REST request, or of the kamelet): its valid numbers in batches of at most {@code clevertap.batch-size}, each sent to CleverTap
+ * A dry run (of a REST request, or of the kamelet): its valid numbers in batches of at most {@code clevertap.batch-size}
+ * and of one account each, each sent to CleverTap
  * with {@code dryRun=1}, and what CleverTap answered to each. Nothing of it enters the pipeline: no spool, no error
  * channel, no settlement.
  */
@@ -19,9 +20,12 @@ public final class DryRunRequest {
 
     public DryRunRequest(CheckedNumbers checked, int batchSize) {
         this.checked = checked;
-        List<PhoneNumber> valid = checked.getValid();
-        for (int from = 0, n = 1; from < valid.size(); from += batchSize, n++) {
-            batches.add(new Batch("dry-run-" + n, valid.subList(from, Math.min(valid.size(), from + batchSize))));
+        int n = 0;
+        // a batch never mixes accounts
+        for (List<PhoneNumber> valid : checked.getValidByAccount()) {
+            for (int from = 0; from < valid.size(); from += batchSize) {
+                batches.add(new Batch("dry-run-" + (++n), valid.subList(from, Math.min(valid.size(), from + batchSize))));
+            }
         }
     }
 

@@ -13,21 +13,41 @@ public final class PhoneNumber {
     private final String rejection;
     private final String source;
     private final Settlement.Chunk chunk;
+    private final String country;
+    private final String account;
 
-    private PhoneNumber(String input, String e164, String rejection, String source, Settlement.Chunk chunk) {
+    private PhoneNumber(String input, String e164, String rejection, String source, Settlement.Chunk chunk,
+            String country, String account) {
         this.input = input;
         this.e164 = e164;
         this.rejection = rejection;
         this.source = source == null ? "unknown" : source;
         this.chunk = chunk;
+        this.country = country;
+        this.account = account;
     }
 
     public static PhoneNumber accepted(String input, String e164, String source, Settlement.Chunk chunk) {
-        return new PhoneNumber(input, e164, null, source, chunk);
+        return accepted(input, e164, null, source, chunk);
+    }
+
+    /** A valid number of {@code country} (libphonenumber's region, e.g. IN; null when not known), for no account yet. */
+    public static PhoneNumber accepted(String input, String e164, String country, String source, Settlement.Chunk chunk) {
+        return new PhoneNumber(input, e164, null, source, chunk, country, null);
     }
 
     public static PhoneNumber rejected(String input, String rejection, String source, Settlement.Chunk chunk) {
-        return new PhoneNumber(input, null, rejection, source, chunk);
+        return new PhoneNumber(input, null, rejection, source, chunk, null, null);
+    }
+
+    /** This valid number on its way to {@code account} (a number of a country two accounts list goes to both). */
+    public PhoneNumber to(String account) {
+        return new PhoneNumber(input, e164, null, source, chunk, country, account);
+    }
+
+    /** This valid number refused after all: no account takes it. */
+    public PhoneNumber refused(String why) {
+        return new PhoneNumber(input, null, why, source, chunk, country, null);
     }
 
     public boolean isValid() {
@@ -48,6 +68,16 @@ public final class PhoneNumber {
 
     public String getSource() {
         return source;
+    }
+
+    /** libphonenumber's region of a valid number (IN, SG, …); null when not known (a spooled number). */
+    public String getCountry() {
+        return country;
+    }
+
+    /** The name of the account it goes to; null until its account is decided. */
+    public String getAccount() {
+        return account;
     }
 
     /** The chunk of the durable file it was read from; null for a number of a REST request or JMS message not yet spooled. */

@@ -26,6 +26,7 @@ public final class Settlement {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong failedInFailedBatches = new AtomicLong();
+    private final AtomicLong setAside = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final CompletableFuture<Settlement> done = new CompletableFuture<>();
     private volatile boolean sealed;
@@ -127,6 +128,13 @@ public final class Settlement {
         completeIfDone();
     }
 
+    /** {@code numbers} were set aside in their account's spool (its API was failing): its own reader sends them. */
+    private void setAside(int numbers) {
+        setAside.addAndGet(numbers);
+        pending.addAndGet(-numbers);
+        completeIfDone();
+    }
+
     /** The file could not be read to its end; the numbers read before that are settled as usual. */
     public void unreadable(String reason) {
         unreadable = reason == null ? "unknown" : reason;
@@ -180,6 +188,14 @@ public final class Settlement {
         return failedInFailedBatches.get();
     }
 
+    /**
+     * Valid numbers set aside in their account's spool while that account's API failed, so that the file's other
+     * accounts' numbers went on: they are sent from there, and not counted as processed here.
+     */
+    public long getSetAside() {
+        return setAside.get();
+    }
+
     public long getPending() {
         return pending.get();
     }
@@ -231,7 +247,8 @@ public final class Settlement {
     public String summary() {
         long millis = getElapsedMillis();
         return String.format("%s: %d accepted, %d rejected as invalid, %d processed by CleverTap, %d to the error channel, "
-                + "in %d ms (%d numbers/s)", source, accepted.get(), rejected.get(), processed.get(), failed.get(), millis,
+                + "%sin %d ms (%d numbers/s)", source, accepted.get(), rejected.get(), processed.get(), failed.get(),
+                setAside.get() == 0 ? "" : setAside.get() + " set aside in the spool of an account whose API failed, ", millis,
                 (accepted.get() + rejected.get()) * 1000 / Math.max(1, millis));
     }
 
@@ -262,6 +279,12 @@ public final class Settlement {
         /** Its refused numbers are in the error channel and its valid ones in batching: only batches hold it now. */
         public void handled() {
             settledIn(this, 1);
+        }
+
+        /** {@code numbers} of it were set aside in their account's spool, durable there. */
+        public void setAside(int numbers) {
+            Settlement.this.setAside(numbers);
+            settledIn(this, numbers);
         }
 
         /** A batch settled {@code processed + failed} of its numbers. */

@@ -18,14 +18,18 @@ public final class Variables {
      * file.
      */
     public static final String INTAKE = "intake";
+    /**
+     * The name of the {@link Account} that the intake named for its numbers (a folder of the inbox, a REST caller's
+     * credentials, a JMS message's header, the kamelet's parameters, the account's spool); unset when it named none,
+     * and each number then goes to the accounts of its country ({@link Accounts}).
+     */
+    public static final String ACCOUNT = "account";
     /** The {@link Settlement} of the durable file being read. */
     public static final String SETTLEMENT = "settlement";
     /** The {@link Settlement.Chunk} of that file being validated. */
     public static final String CHUNK = "chunk";
     /** True for a spool file's chunk: its lines were checked before they were spooled. */
     public static final String SPOOLED = "spooled";
-    /** The valid numbers of a chunk, on their way to batching. */
-    public static final String VALID_NUMBERS = "validNumbers";
     /** Error-channel records on their way to the error channel ({@link ErrorRecord}s). */
     public static final String ERROR_RECORDS = "errorRecords";
     /** What a sub-route answered when only its work counts, not its body (the caller keeps its own). */

@@ -14,13 +14,11 @@ import org.disassociate.clevertap.model.HealthReason;
  */
 public class AccountSlotsHealth extends AbstractHealthCheck {
 
-    private AccountSlots accountSlots;
+    private final AccountSlots accountSlots;
 
-    public AccountSlotsHealth() {
-        super("clevertap", "account-slots");
-    }
-
-    public void setAccountSlots(AccountSlots accountSlots) {
+    /** The check of an account's shared limit: {@code account-slots-<name>}. */
+    public AccountSlotsHealth(String account, AccountSlots accountSlots) {
+        super("clevertap", "account-slots-" + account);
         this.accountSlots = accountSlots;
     }
 
@@ -32,13 +30,8 @@ public class AccountSlotsHealth extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.up();
-        // Camel Quarkus also makes an instance of each health check class it finds at build time, without the
-        // properties routes/beans.camel.yaml gives its own: that copy has nothing to say
-        if (accountSlots == null) {
-            return;
-        }
         if (!accountSlots.isEnabled()) {
-            HealthReason.of(builder, "not shared (clevertap.account-max-in-flight=0)");
+            HealthReason.of(builder, "not shared (its account-max-in-flight is 0)");
         } else if (accountSlots.isShared()) {
             HealthReason.of(builder, "shared on queue " + accountSlots.queueName());
         } else {

@@ -3,15 +3,15 @@ package org.disassociate.clevertap.operations;
 import java.time.Instant;
 import java.util.Map;
 
-import org.apache.camel.Header;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.HealthReason;
 
 /**
- * Readiness: down while CleverTap refuses this account (401: wrong account id, passcode or region; 403: not allowed
+ * Readiness of one account: down while CleverTap refuses it (401: wrong account id, passcode or region; 403: not allowed
  * from here). Nothing sent then can succeed, so an orchestrator should stop routing work here. Up again after CleverTap
  * takes a request; a restart with corrected settings starts up.
  */
@@ -19,12 +19,14 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(CleverTapApiHealth.class);
 
-    private String region = "";
+    private final Account account;
     private volatile int refusedWith;
     private volatile Instant refusedAt;
 
-    public CleverTapApiHealth() {
-        super("clevertap", "clevertap-api");
+    /** The check of {@code account}: {@code clevertap-api-<name>}. */
+    public CleverTapApiHealth(Account account) {
+        super("clevertap", "clevertap-api-" + account.name());
+        this.account = account;
     }
 
     @Override
@@ -32,18 +34,15 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
         return false;
     }
 
-    public void setRegion(String region) {
-        this.region = region;
-    }
-
     /** Every answer of the API goes through here, before it is read; a refusal is logged with what may cause it. */
-    public void answered(@Header("CamelHttpResponseCode") Integer status) {
+    public void answered(Integer status) {
         int code = status == null ? 0 : status;
         if (code == 401) {
-            LOG.error("CleverTap answered 401: the account id or passcode is wrong, or the region is (clevertap.region={}); "
-                      + "a wrong region answers 401 exactly like wrong credentials", region);
+            LOG.error("CleverTap answered 401 for account {}: its account id or passcode is wrong, or its region is ({}); "
+                      + "a wrong region answers 401 exactly like wrong credentials", account, account.region());
         } else if (code == 403) {
-            LOG.error("CleverTap answered 403: this account may not use the Disassociate API from here (IP allow-list?)");
+            LOG.error("CleverTap answered 403 for account {}: it may not use the Disassociate API from here (IP allow-list?)",
+                    account);
         }
         if (code == 401 || code == 403) {
             refusedWith = code;
@@ -60,9 +59,10 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
             builder.up();
             return;
         }
-        HealthReason.of(builder.down(), "CleverTap answered " + status + (status == 401
-                ? ": the account id or passcode is wrong, or the region is"
-                : ": this account may not use the Disassociate API from here"))
+        HealthReason.of(builder.down(), "CleverTap answered " + status + " for account " + account + (status == 401
+                ? ": its account id or passcode is wrong, or its region is"
+                : ": it may not use the Disassociate API from here"))
+                .detail("account", account.name())
                 .detail("status", status)
                 .detail("since", String.valueOf(refusedAt));
     }

@@ -70,7 +70,10 @@ public class OnceRun extends MainListenerSupport {
         }
         CamelContext context = main.getCamelContext();
         InboxPolls polls = context.getRegistry().findSingleByType(InboxPolls.class);
-        CompletableFuture.allOf(firstPoll(polls, context.getRoute("intake-file")), firstPoll(polls, context.getRoute("intake-spool")))
+        // the inbox, and the spool of every account (intake-spool-<name>)
+        CompletableFuture.allOf(context.getRoutes().stream()
+                        .filter(route -> route.getId().equals("intake-file") || route.getId().startsWith("intake-spool-"))
+                        .map(route -> firstPoll(polls, route)).toArray(CompletableFuture[]::new))
                 .thenCompose(polled -> {
                     List<Settlement> files = watch.stop();
                     LOG.info("Once: working {} file(s) of the inbox and of the spool; then stopping", files.size());

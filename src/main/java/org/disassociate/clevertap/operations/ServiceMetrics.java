@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.api.AccountPipelines;
 import org.disassociate.clevertap.api.RequestSlots;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
@@ -82,11 +83,12 @@ public class ServiceMetrics extends WhenContextStarted {
                 .description("Accepted numbers not yet processed by CleverTap nor written to the error channel").register(meters);
     }
 
-    /** The requests to CleverTap this instance lets be in flight now: the concurrency gauge reads it. */
-    public void setRequestSlots(RequestSlots requestSlots) {
-        Gauge.builder("clevertap.requests.concurrency", requestSlots, RequestSlots::concurrency)
-                .description("Requests this instance may have in flight now: clevertap.max-in-flight, lowered for a while "
-                        + "after a 429").register(meters);
+    /** The requests to CleverTap this instance lets be in flight now, per account: the concurrency gauge reads it. */
+    public void setPipelines(AccountPipelines pipelines) {
+        pipelines.all().forEach((account, pipeline) -> Gauge.builder("clevertap.requests.concurrency", pipeline.slots(),
+                RequestSlots::concurrency).tag("account", account)
+                .description("Requests this instance may have in flight now, per account: its max-in-flight, lowered for "
+                        + "a while after a 429").register(meters));
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.disassociate.clevertap.api.ClevertapSettings;
+import org.disassociate.clevertap.api.AccountSettings;
 import org.disassociate.clevertap.model.DisassociateRequest;
 import org.disassociate.clevertap.model.Identity;
 import org.disassociate.clevertap.model.Json;
@@ -29,7 +29,7 @@ public class SandboxCleverTap {
             return "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}";
         }
         DisassociateRequest request = mapper.readValue(in.getBody(String.class), DisassociateRequest.class);
-        if (request.d() == null || request.d().size() > ClevertapSettings.MAX_BATCH_SIZE) {
+        if (request.d() == null || request.d().size() > AccountSettings.MAX_BATCH_SIZE) {
             in.setHeader(Exchange.HTTP_RESPONSE_CODE, 400);
             return "{\"status\":\"fail\",\"error\":\"Batch size must be between 1 and 1000\",\"code\":400}";
         }

@@ -9,6 +9,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
+import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.disassociate.clevertap.model.Identity;
@@ -27,6 +29,11 @@ public class PhoneNormaliser {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private String defaultCountry = "IN";
+    private Accounts accounts;
+
+    public void setAccounts(Accounts accounts) {
+        this.accounts = accounts;
+    }
 
     public void setDefaultCountry(String defaultCountry) {
         String country = defaultCountry == null ? "" : defaultCountry.trim().toUpperCase(Locale.ROOT);
@@ -42,25 +49,32 @@ public class PhoneNormaliser {
      * identities ({@code {"type":"phone","value":…}}).
      */
     public CheckedNumbers normaliseAll(@Body List<?> inputs, @Variable(Variables.SOURCE) String source,
-            @Variable(Variables.CHUNK) Settlement.Chunk chunk) {
+            @Variable(Variables.CHUNK) Settlement.Chunk chunk, @Variable(Variables.ACCOUNT) String account) {
+        // a number without + that reaches an account by name is of that account's default-country
+        String country = account == null || accounts == null ? defaultCountry
+                : accounts.named(account).map(Account::defaultCountry).orElse(defaultCountry);
         CheckedNumbers checked = new CheckedNumbers(inputs.size());
         for (Object input : inputs) {
-            checked.add(input instanceof Identity identity ? check(identity, source, chunk)
-                    : check(input == null ? null : input.toString(), source, chunk));
+            checked.add(input instanceof Identity identity ? check(identity, source, chunk, country)
+                    : check(input == null ? null : input.toString(), source, chunk, country));
         }
         return checked;
     }
 
-    PhoneNumber check(Identity identity, String source, Settlement.Chunk chunk) {
+    PhoneNumber check(String input, String source, Settlement.Chunk chunk) {
+        return check(input, source, chunk, defaultCountry);
+    }
+
+    PhoneNumber check(Identity identity, String source, Settlement.Chunk chunk, String defaultCountry) {
         if (!Identity.PHONE.equalsIgnoreCase(identity.type())) {
             return PhoneNumber.rejected(identity.value(),
                     "type must be \"phone\", not " + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
                     source, chunk);
         }
-        return check(identity.value(), source, chunk);
+        return check(identity.value(), source, chunk, defaultCountry);
     }
 
-    PhoneNumber check(String input, String source, Settlement.Chunk chunk) {
+    PhoneNumber check(String input, String source, Settlement.Chunk chunk, String defaultCountry) {
         String raw = input == null ? "" : input.strip();
         if (raw.isEmpty()) {
             return PhoneNumber.rejected(input, "empty value", source, chunk);
@@ -77,7 +91,8 @@ public class PhoneNormaliser {
                         + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region), source,
                         chunk);
             }
-            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), source, chunk);
+            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), util.getRegionCodeForNumber(parsed),
+                    source, chunk);
         } catch (NumberParseException e) {
             return PhoneNumber.rejected(input, "not a phone number: " + reason(e), source, chunk);
         }

@@ -27,12 +27,12 @@ class SpoolBacklogTest {
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.setRotateMillis(0);
-        spool.awaitDurable(spool.write("jms", lines("+919213231415\n+919213231416\n"), 2));
+        spool.awaitDurable(spool.write("default", "jms", lines("+919213231415\n+919213231416\n"), 2, true));
         assertEquals(2, spool.getAsLong(), "in the open segment");
 
         spool.rotate();
         assertEquals(2, spool.getAsLong(), "put in place, not taken yet");
-        spool.awaitDurable(spool.write("jms", lines("+919213231417\n"), 1));
+        spool.awaitDurable(spool.write("default", "jms", lines("+919213231417\n"), 1, true));
         assertEquals(3, spool.getAsLong());
 
         spool.taken(placedFiles().get(0));

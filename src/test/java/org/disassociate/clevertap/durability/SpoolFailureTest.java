@@ -28,7 +28,7 @@ class SpoolFailureTest {
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.setRotateMillis(0);
-        Spool.Written written = spool.write("rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1);
+        Spool.Written written = spool.write("default", "rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1, true);
         blockTheRenameOf(written.segment());
 
         assertThrows(UncheckedIOException.class, spool::rotate, "the rotation reports the segment it could not place");
@@ -42,7 +42,7 @@ class SpoolFailureTest {
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.setRotateMillis(0);
-        Spool.Written written = spool.write("rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1);
+        Spool.Written written = spool.write("default", "rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1, true);
         spool.awaitDurable(written);
         blockTheRenameOf(written.segment());
 

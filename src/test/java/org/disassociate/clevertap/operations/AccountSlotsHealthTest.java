@@ -15,13 +15,12 @@ class AccountSlotsHealthTest {
     @Test
     void anUnsharedLimitSaysSoAsMessageAndAsDetail() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            AccountSlotsHealth health = new AccountSlotsHealth();
+            AccountSlotsHealth health = new AccountSlotsHealth("default", new AccountSlots());
             health.setCamelContext(context);
-            health.setAccountSlots(new AccountSlots());
             HealthCheck.Result result = health.call(Map.of());
             assertEquals(HealthCheck.State.UP, result.getState());
-            assertEquals("not shared (clevertap.account-max-in-flight=0)", result.getMessage().orElse(null));
-            assertEquals("not shared (clevertap.account-max-in-flight=0)", result.getDetails().get("reason"));
+            assertEquals("not shared (its account-max-in-flight is 0)", result.getMessage().orElse(null));
+            assertEquals("not shared (its account-max-in-flight is 0)", result.getDetails().get("reason"));
         }
     }
 }

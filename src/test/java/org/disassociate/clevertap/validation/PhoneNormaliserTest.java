@@ -101,7 +101,7 @@ class PhoneNormaliserTest {
         Settlement.Chunk chunk = settlement.chunkRead(3, new FilePosition(3, 3));
 
         CheckedNumbers checked = normaliser.normaliseAll(Arrays.asList("09860012345", "not a number",
-                Identity.phone("+919860012346")), "file:crm.txt", chunk);
+                Identity.phone("+919860012346")), "file:crm.txt", chunk, null);
 
         assertEquals(List.of("+919860012345", "+919860012346"), checked.getValid().stream().map(PhoneNumber::getE164).toList());
         assertEquals(1, checked.getInvalid().size());
@@ -113,20 +113,20 @@ class PhoneNormaliserTest {
 
     @Test
     void aNumberOfARestRequestHasNoChunk() {
-        PhoneNumber number = normaliser.normaliseAll(List.of("+919860012345"), "rest", null).getValid().get(0);
+        PhoneNumber number = normaliser.normaliseAll(List.of("+919860012345"), "rest", null, null).getValid().get(0);
 
         assertEquals("rest", number.getSource());
         assertNull(number.getChunk());
     }
 
     private PhoneNumber accepted(Object input) {
-        CheckedNumbers checked = normaliser.normaliseAll(Arrays.asList(input), "rest", null);
+        CheckedNumbers checked = normaliser.normaliseAll(Arrays.asList(input), "rest", null, null);
         assertEquals(1, checked.getValid().size(), "accepted: " + input + " (" + checked.getInvalid() + ")");
         return checked.getValid().get(0);
     }
 
     private PhoneNumber rejected(Object input) {
-        CheckedNumbers checked = normaliser.normaliseAll(Arrays.asList(input), "rest", null);
+        CheckedNumbers checked = normaliser.normaliseAll(Arrays.asList(input), "rest", null, null);
         assertEquals(1, checked.getInvalid().size(), "refused: " + input + " (" + checked.getValid() + ")");
         PhoneNumber number = checked.getInvalid().get(0);
         assertFalse(number.isValid());
