@@ -49,6 +49,10 @@ public final class Application {
         Main main = new Main();
         OnceRun once = new OnceRun(onceOption, exitCode -> main.completed());
         main.setPropertyPlaceholderLocations(propertyLocations(profile()));
+        if (onceOption) {
+            // as once=true: the beans that behave otherwise in once mode read it
+            main.addOverrideProperty("once", "true");
+        }
         main.addMainListener(once);
         try {
             int exitCode = main.run(new String[0]);

@@ -41,9 +41,20 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     public static final String PASSCODE = "PASS-Secret-7Q9Z";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Answer answer = new Answer();
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-            .extensions(answer).asynchronousResponseEnabled(false).containerThreads(48));
+    private final Answer answer;
+    private final WireMockServer server;
+
+    /** The stand-in of the account {@link #ACCOUNT_ID}. */
+    public CleverTapStandIn() {
+        this(ACCOUNT_ID, PASSCODE);
+    }
+
+    /** The stand-in of another account: it answers 401 to any other credentials. */
+    public CleverTapStandIn(String accountId, String passcode) {
+        answer = new Answer(accountId, passcode);
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .extensions(answer).asynchronousResponseEnabled(false).containerThreads(48));
+    }
 
     /** As a JUnit extension ({@code @RegisterExtension static}): running for the test class's whole life. */
     @Override
@@ -290,6 +301,13 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     /** The answer of the real API, after checking the request as the real API does. */
     static final class Answer implements ResponseDefinitionTransformerV2 {
         static final String NAME = "clevertap-disassociate";
+        final String accountId;
+        final String passcode;
+
+        Answer(String accountId, String passcode) {
+            this.accountId = accountId;
+            this.passcode = passcode;
+        }
         volatile int delayMillis;
         volatile Faults faults;
         volatile int accountAllows;
@@ -368,8 +386,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             if (fault != null) {
                 return fault;
             }
-            if (!ACCOUNT_ID.equals(request.getHeader("X-CleverTap-Account-Id"))
-                    || !PASSCODE.equals(request.getHeader("X-CleverTap-Passcode"))) {
+            if (!accountId.equals(request.getHeader("X-CleverTap-Account-Id"))
+                    || !passcode.equals(request.getHeader("X-CleverTap-Passcode"))) {
                 return json(401, Map.of("status", "fail", "error", "Invalid Credentials", "code", 401));
             }
             if (!"application/json; charset=utf-8".equalsIgnoreCase(request.getHeader("Content-Type"))) {

@@ -129,7 +129,7 @@ class CrashRecoveryIT {
         }
         Set<String> exposed = new HashSet<>();
         List<Path> unsettled = new ArrayList<>(TestFiles.regularFiles(work.resolve("inbox")));
-        unsettled.addAll(TestFiles.regularFiles(work.resolve("state").resolve("spool")));
+        unsettled.addAll(TestFiles.spoolFiles(work.resolve("state").resolve("spool")));
         for (Path file : unsettled) {
             List<String> values;
             try {
@@ -144,7 +144,7 @@ class CrashRecoveryIT {
     }
 
     boolean hasWorkLeft() throws IOException {
-        return !TestFiles.regularFiles(work.resolve("inbox")).isEmpty() || !TestFiles.regularFiles(work.resolve("state").resolve("spool")).isEmpty();
+        return !TestFiles.regularFiles(work.resolve("inbox")).isEmpty() || !TestFiles.spoolFiles(work.resolve("state").resolve("spool")).isEmpty();
     }
 
     /** Posts each request not yet answered 202; returns once all are taken or the application has gone. */

@@ -161,7 +161,7 @@ class HostApplicationIT {
             assertEquals("dryRun=1", request.getRequest().getUrl().replaceFirst("^[^?]*\\?", ""),
                     "every request of a dry run asks for one");
         }
-        assertTrue(TestFiles.regularFiles(work.resolve("state/spool")).isEmpty(), "a dry run spools nothing");
+        assertTrue(TestFiles.spoolFiles(work.resolve("state/spool")).isEmpty(), "a dry run spools nothing");
     }
 
     @Test

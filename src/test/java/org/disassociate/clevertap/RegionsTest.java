@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.disassociate.clevertap.api.AccountSettings;
+import org.disassociate.clevertap.model.Accounts;
 
 
 /** The regions CleverTap documents, and the endpoint each one means through config/application.properties. */
@@ -33,6 +34,7 @@ class RegionsTest {
 
     private static AccountSettings settings(String region) throws Exception {
         AccountSettings settings = new AccountSettings();
+        settings.setAccounts(new Accounts());
         settings.setRegion(region);
         settings.setBaseUrl(endpointOf(region).replace("/1/disassociate", ""));
         settings.setAccountId("ACCOUNT");

@@ -68,7 +68,7 @@ class RestIntakeTest extends ApplicationTestSupport {
     }
 
     private List<Path> spoolFiles() throws IOException {
-        try (Stream<Path> files = Files.list(stateDir().resolve("spool"))) {
+        try (Stream<Path> files = Files.list(stateDir().resolve("spool").resolve("default"))) {
             return files.filter(Files::isRegularFile).toList();
         }
     }

@@ -69,12 +69,7 @@ class RuntimeSpoolFailureIT {
         await().atMost(Fixtures.WAIT).until(() -> ManagementCalls.isReady(managementPort));
     }
 
-    private static boolean empty(Path folder) throws Exception {
-        if (!Files.isDirectory(folder)) {
-            return true;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.noneMatch(Files::isRegularFile);
-        }
+    private static boolean empty(Path spool) {
+        return TestFiles.spoolFiles(spool).isEmpty();
     }
 }

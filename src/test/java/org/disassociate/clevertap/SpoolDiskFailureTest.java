@@ -30,12 +30,7 @@ class SpoolDiskFailureTest extends ApplicationTestSupport {
     }
 
     private boolean spoolIsEmpty() throws Exception {
-        if (!Files.isDirectory(spoolDir())) {
-            return true;
-        }
-        try (Stream<Path> files = Files.list(spoolDir())) {
-            return files.noneMatch(Files::isRegularFile);
-        }
+        return TestFiles.spoolFiles(spoolDir()).isEmpty();
     }
 
     @Test

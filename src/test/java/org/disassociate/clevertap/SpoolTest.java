@@ -33,14 +33,14 @@ class SpoolTest {
     private static CheckedNumbers checked(String... e164) {
         CheckedNumbers checked = new CheckedNumbers(e164.length);
         for (String value : e164) {
-            checked.add(PhoneNumber.accepted(value, value, "rest", null));
+            checked.add(PhoneNumber.accepted(value, value, "rest", null).to("default"));
         }
         return checked;
     }
 
     private List<String> spooledLines(boolean placedOnly) throws Exception {
         List<String> lines = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir.resolve("default"))) {
             for (Path file : files.sorted().toList()) {
                 if (!placedOnly || !file.getFileName().toString().startsWith(".")) {
                     lines.addAll(Files.readAllLines(file));
@@ -75,23 +75,41 @@ class SpoolTest {
 
         spool.close();
         assertEquals(4000, spooledLines(true).size(), "at close every open segment is placed");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.allMatch(f -> f.getFileName().toString().startsWith("rest-")));
+        try (Stream<Path> files = Files.list(dir.resolve("default"))) {
+            assertTrue(files.allMatch(f -> f.getFileName().toString().startsWith("rest-")), "in the account's folder");
         }
     }
 
     @Test
     void aSegmentLeftOpenByACrashIsPlacedWithoutItsUnfinishedLine() throws Exception {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(Spool.WRITING + "rest-crashed-1.txt"), "+919800000001\n+919800000002\n+91980000");
+        Path account = dir.resolve("sea");
+        Files.createDirectories(account);
+        Files.writeString(account.resolve(Spool.WRITING + "rest-crashed-1.txt"), "+919800000001\n+919800000002\n+91980000");
 
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.recover();
 
-        assertEquals(List.of("+919800000001", "+919800000002"), Files.readAllLines(dir.resolve("rest-crashed-1.txt")));
-        try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(List.of("+919800000001", "+919800000002"), Files.readAllLines(account.resolve("rest-crashed-1.txt")));
+        try (Stream<Path> files = Files.list(account)) {
             assertEquals(1, files.count(), "nothing else is left");
+        }
+    }
+
+    @Test
+    void theSpoolFilesOfAVersionWithOneAccountGoToTheDefaultAccountsFolder() throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("rest-0a1b2c3d-7.txt"), "+919800000001\n");
+        Files.writeString(dir.resolve(Spool.WRITING + "jms-0a1b2c3d-8.txt"), "+919800000002\n+9198");
+
+        Spool spool = new Spool();
+        spool.setDir(dir.toString());
+        spool.recover();
+
+        assertEquals(List.of("+919800000001"), Files.readAllLines(dir.resolve("default/rest-0a1b2c3d-7.txt")));
+        assertEquals(List.of("+919800000002"), Files.readAllLines(dir.resolve("default/jms-0a1b2c3d-8.txt")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("default")), files.toList(), "nothing is left outside the accounts' folders");
         }
     }
 }

@@ -49,6 +49,18 @@ final class TestFiles {
     }
 
     /** The files of a folder (not its dot-files nor sub-folders), by name; none when it does not exist. */
+    /** The files of the spool: of every account's folder ({@code spool/<account>/}), those put in place. */
+    static List<Path> spoolFiles(Path spool) {
+        if (!Files.isDirectory(spool)) {
+            return List.of();
+        }
+        try (Stream<Path> accounts = Files.list(spool)) {
+            return accounts.filter(Files::isDirectory).flatMap(account -> regularFiles(account).stream()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Path> regularFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -69,8 +81,8 @@ final class TestFiles {
     /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
     static void drop(Path inbox, String name, byte[] content) {
         try {
-            Files.createDirectories(inbox);
-            Path staged = inbox.resolveSibling(name + ".staged");
+            Files.createDirectories(inbox.resolve(name).getParent());
+            Path staged = inbox.resolveSibling(name.replace('/', '-') + ".staged");
             Files.write(staged, content);
             Files.move(staged, inbox.resolve(name));
         } catch (IOException e) {

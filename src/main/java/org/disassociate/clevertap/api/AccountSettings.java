@@ -156,7 +156,7 @@ public class AccountSettings implements CamelContextAware {
     }
 
     private Optional<String> setting(String name, String setting) {
-        return camelContext.getPropertiesComponent().resolveProperty(key(name, setting)).map(String::trim)
+        return camelContext.getPropertiesComponent().resolveProperty(PREFIX + name + "." + setting).map(String::trim)
                 .filter(value -> !value.isEmpty());
     }
 
@@ -168,6 +168,7 @@ public class AccountSettings implements CamelContextAware {
         }
     }
 
+    /** The setting's key, and its environment variable: {@code clevertap.accounts.sea.region (CLEVERTAP_ACCOUNTS_SEA_REGION)}. */
     private static String key(String name, String setting) {
         String key = PREFIX + name + "." + setting;
         return key + " (" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ")";

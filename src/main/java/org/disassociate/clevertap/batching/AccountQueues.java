@@ -2,6 +2,7 @@ package org.disassociate.clevertap.batching;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,8 @@ import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How many numbers of each account may wait in memory for its senders: its batch being filled and a queue of
@@ -27,11 +30,13 @@ import org.disassociate.clevertap.model.Variables;
 public class AccountQueues {
 
     private static final long RECHECK_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(AccountQueues.class);
 
     private Accounts accounts;
     private int batchSize = 1000;
-    private boolean setAsideAllowed = true;
+    private boolean once;
     private final Map<String, Semaphore> room = new ConcurrentHashMap<>();
+    private final Set<String> settingAside = ConcurrentHashMap.newKeySet();
 
     public void setAccounts(Accounts accounts) {
         this.accounts = accounts;
@@ -41,9 +46,9 @@ public class AccountQueues {
         this.batchSize = batchSize;
     }
 
-    /** False in once mode: its run ends when every number it read is settled, not set aside. */
-    public void setSetAsideAllowed(boolean setAsideAllowed) {
-        this.setAsideAllowed = setAsideAllowed;
+    /** Once mode: its run ends when every number it read is settled, not set aside. */
+    public void setOnce(boolean once) {
+        this.once = once;
     }
 
     /**
@@ -53,14 +58,21 @@ public class AccountQueues {
     public boolean admit(@Body List<PhoneNumber> numbers, @Variable(Variables.SPOOLED) Boolean spooled,
             @Variable(Variables.ACCOUNT) String readerAccount) throws InterruptedException {
         String account = numbers.get(0).getAccount();
-        boolean mayWaitElsewhere = setAsideAllowed && accounts.all().size() > 1
+        boolean mayWaitElsewhere = !once && accounts.all().size() > 1
                 && !(Boolean.TRUE.equals(spooled) && account.equals(readerAccount));
         Semaphore free = room(account);
         while (true) {
             if (mayWaitElsewhere && accounts.isFailing(account)) {
+                if (settingAside.add(account)) {
+                    LOG.warn("Account {}: its requests to CleverTap are failing; its numbers of files that also hold other "
+                            + "accounts' numbers are set aside in its spool, and sent from there once it answers", account);
+                }
                 return false;
             }
             if (free.tryAcquire(numbers.size(), RECHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (settingAside.remove(account)) {
+                    LOG.info("Account {}: CleverTap answers it again; its numbers are no longer set aside", account);
+                }
                 return true;
             }
         }

@@ -48,7 +48,7 @@ class SpoolFailureTest {
 
         assertThrows(UncheckedIOException.class, spool::rotate);
         spool.awaitDurable(written); // its fsync came first: still durable, nothing to refuse
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir.resolve("default"))) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(Spool.WRITING)),
                     "the segment stays where the next start recovers it");
         }
