@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A stand-in of CleverTap's Disassociate API on loopback, as WireMock. It checks what the real one requires (POST,
- * path, account id, passcode, content type, {@code {"d":[…]}} of 1 to 1000 phone records in E.164) and answers as
+ * path, account id and passcode: those of {@link #ACCOUNT_ID} or of {@link #SECOND_ACCOUNT_ID}, content type, {@code {"d":[…]}} of 1 to 1000 phone records in E.164) and answers as
  * the real one does: numbers ending in 99 are unprocessed with code 523. Tests add stubs of higher priority for
  * faults.
  */
@@ -39,19 +39,26 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
     public static final String ACCOUNT_ID = "TEST-ACCOUNT-1";
     public static final String PASSCODE = "PASS-Secret-7Q9Z";
+    /** A second account it knows, for a deployment of several accounts. */
+    public static final String SECOND_ACCOUNT_ID = "TEST-ACCOUNT-2";
+    public static final String SECOND_PASSCODE = "PASS-Second-3K8W";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Answer answer;
     private final WireMockServer server;
 
-    /** The stand-in of the account {@link #ACCOUNT_ID}. */
+    /** The stand-in of the accounts {@link #ACCOUNT_ID} and {@link #SECOND_ACCOUNT_ID}. */
     public CleverTapStandIn() {
-        this(ACCOUNT_ID, PASSCODE);
+        this(Map.of(ACCOUNT_ID, PASSCODE, SECOND_ACCOUNT_ID, SECOND_PASSCODE));
     }
 
     /** The stand-in of another account: it answers 401 to any other credentials. */
     public CleverTapStandIn(String accountId, String passcode) {
-        answer = new Answer(accountId, passcode);
+        this(Map.of(accountId, passcode));
+    }
+
+    private CleverTapStandIn(Map<String, String> passcodes) {
+        answer = new Answer(passcodes);
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
                 .extensions(answer).asynchronousResponseEnabled(false).containerThreads(48));
     }
@@ -301,12 +308,11 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     /** The answer of the real API, after checking the request as the real API does. */
     static final class Answer implements ResponseDefinitionTransformerV2 {
         static final String NAME = "clevertap-disassociate";
-        final String accountId;
-        final String passcode;
+        /** The passcode of each account id it takes. */
+        final Map<String, String> passcodes;
 
-        Answer(String accountId, String passcode) {
-            this.accountId = accountId;
-            this.passcode = passcode;
+        Answer(Map<String, String> passcodes) {
+            this.passcodes = passcodes;
         }
         volatile int delayMillis;
         volatile Faults faults;
@@ -386,8 +392,9 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             if (fault != null) {
                 return fault;
             }
-            if (!accountId.equals(request.getHeader("X-CleverTap-Account-Id"))
-                    || !passcode.equals(request.getHeader("X-CleverTap-Passcode"))) {
+            String givenId = request.getHeader("X-CleverTap-Account-Id");
+            String expected = givenId == null ? null : passcodes.get(givenId);
+            if (expected == null || !expected.equals(request.getHeader("X-CleverTap-Passcode"))) {
                 return json(401, Map.of("status", "fail", "error", "Invalid Credentials", "code", 401));
             }
             if (!"application/json; charset=utf-8".equalsIgnoreCase(request.getHeader("Content-Type"))) {

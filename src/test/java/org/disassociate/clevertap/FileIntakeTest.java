@@ -33,6 +33,7 @@ class FileIntakeTest extends ApplicationTestSupport {
             assertEquals("phone", error.path("record").path("type").asText());
             assertEquals(523, error.path("code").asInt());
             assertEquals("file:numbers.txt", error.path("source").asText());
+            assertEquals("default", error.path("account").asText());
             assertFalse(error.path("batch").asText().isEmpty());
             assertFalse(error.path("at").asText().isEmpty());
         }
@@ -59,6 +60,7 @@ class FileIntakeTest extends ApplicationTestSupport {
         for (JsonNode error : errors) {
             assertTrue(error.path("code").isNull());
             assertTrue(error.path("batch").isNull());
+            assertTrue(error.has("account") && error.path("account").isNull(), "refused before any account: " + error);
             assertFalse(error.path("error").asText().isBlank());
         }
     }

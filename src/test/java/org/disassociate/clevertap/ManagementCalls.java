@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * GETs on the application's management server on loopback (health, metrics), for the in-process tests and the forked
@@ -20,6 +22,30 @@ final class ManagementCalls {
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Fixtures.REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * {@code /observe/metrics} in the Prometheus text format, as a map from a sample's name and labels (as in
+     * {@code clevertap_numbers_sent_total{account="india"}}) to its value; fails unless the service's meters are there.
+     */
+    static Map<String, Double> metrics(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(port, "/observe/metrics");
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (response.statusCode() != 200 || !contentType.startsWith("text/plain")) {
+            throw new AssertionError("/observe/metrics answered " + response.statusCode() + " " + response.headers());
+        }
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        }
+        if (!samples.containsKey("clevertap_numbers_pending")) {
+            throw new AssertionError("the service's meters are not published: " + response.body());
+        }
+        return samples;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an operator reads off a running instance: metrics, readiness and liveness, and the run report of each file. */
@@ -51,16 +49,17 @@ class OperationsTest extends ApplicationTestSupport {
             assertEquals(0.0, metrics.get("clevertap_numbers_accepted_total{intake=\"jms\"}"));
             assertEquals(1.0, metrics.get("clevertap_numbers_invalid_total{intake=\"file\"}"));
             assertEquals(1.0, metrics.get("clevertap_numbers_invalid_total{intake=\"rest\"}"));
-            assertEquals(5.0, metrics.get("clevertap_numbers_sent_total"));
-            assertEquals(4.0, metrics.get("clevertap_numbers_processed_total"));
-            assertEquals(1.0, metrics.get("clevertap_numbers_unprocessed_total{code=\"523\"}"));
-            assertEquals((double) standIn.requests().size(), metrics.get("clevertap_batches_sent_total"));
-            assertEquals((double) standIn.requests().size(), metrics.get("clevertap_requests_seconds_count{status=\"200\"}"));
-            assertEquals(5.0, metrics.get("clevertap_batch_size_numbers_sum"));
-            assertEquals(0.0, metrics.get("clevertap_requests_in_flight"));
+            assertEquals(5.0, metrics.get("clevertap_numbers_sent_total{account=\"default\"}"));
+            assertEquals(4.0, metrics.get("clevertap_numbers_processed_total{account=\"default\"}"));
+            assertEquals(1.0, metrics.get("clevertap_numbers_unprocessed_total{account=\"default\",code=\"523\"}"));
+            double requests = standIn.requests().size();
+            assertEquals(requests, metrics.get("clevertap_batches_sent_total{account=\"default\"}"));
+            assertEquals(requests, metrics.get("clevertap_requests_seconds_count{account=\"default\",status=\"200\"}"));
+            assertEquals(5.0, metrics.get("clevertap_batch_size_numbers_sum{account=\"default\"}"));
+            assertEquals(0.0, metrics.get("clevertap_requests_in_flight{account=\"default\"}"));
             assertEquals(0.0, metrics.get("clevertap_batches_open"));
             assertEquals(0.0, metrics.get("clevertap_numbers_pending"));
-            assertEquals(0.0, metrics.get("clevertap_requests_throttled_total"));
+            assertEquals(0.0, metrics.get("clevertap_requests_throttled_total{account=\"default\"}"));
         });
     }
 
@@ -71,12 +70,14 @@ class OperationsTest extends ApplicationTestSupport {
         awaitDone("busy.txt");
 
         Map<String, Double> metrics = scrape();
-        double throttled = metrics.get("clevertap_requests_throttled_total");
+        double throttled = metrics.get("clevertap_requests_throttled_total{account=\"default\"}");
         assertTrue(throttled > 0, "the seeded stand-in answered some 429s");
-        assertEquals(throttled, metrics.get("clevertap_requests_seconds_count{status=\"429\"}"));
-        assertEquals(throttled, metrics.get("clevertap_requests_retries_total"), "each 429 was retried once more");
-        assertEquals(3.0, metrics.get("clevertap_batches_sent_total"));
-        assertEquals(3000.0 - 30, metrics.get("clevertap_numbers_processed_total"), "all but the 30 ending in 99 (code 523)");
+        assertEquals(throttled, metrics.get("clevertap_requests_seconds_count{account=\"default\",status=\"429\"}"));
+        assertEquals(throttled, metrics.get("clevertap_requests_retries_total{account=\"default\"}"),
+                "each 429 was retried once more");
+        assertEquals(3.0, metrics.get("clevertap_batches_sent_total{account=\"default\"}"));
+        assertEquals(3000.0 - 30, metrics.get("clevertap_numbers_processed_total{account=\"default\"}"),
+                "all but the 30 ending in 99 (code 523)");
     }
 
     @Test
@@ -183,18 +184,6 @@ class OperationsTest extends ApplicationTestSupport {
 
     /** The Prometheus text format, as a map from a sample's name and labels to its value. */
     private Map<String, Double> scrape() throws Exception {
-        HttpResponse<String> response = management("/observe/metrics");
-        assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : response.body().split("\n")) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        }
-        assertNotNull(samples.get("clevertap_numbers_pending"), "the service's meters are published");
-        return samples;
+        return ManagementCalls.metrics(managementPort);
     }
 }

@@ -49,6 +49,7 @@ public class AccountPipelines implements CamelContextAware {
     private void build(Account account) {
         pipelines.computeIfAbsent(account.name(), name -> {
             AdaptiveConcurrency concurrency = new AdaptiveConcurrency();
+            concurrency.setAccount(name);
             concurrency.setMaxInFlight(account.maxInFlight());
             concurrency.setProbeMillis(probeMillis);
             AccountSlots shared = new AccountSlots();

@@ -28,6 +28,7 @@ public class AdaptiveConcurrency {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
+    private String account = "default";
     private int max = 3;
     private int limit = 3;
     /** One below the limit of the last 429: the cap until {@code probeMillis} have passed without another. */
@@ -38,6 +39,11 @@ public class AdaptiveConcurrency {
     private long lastDecrease = Long.MIN_VALUE;
     private long lastLog = Long.MIN_VALUE;
     private int changesNotLogged;
+
+    /** The name of the account whose requests it limits, for the log. */
+    public void setAccount(String account) {
+        this.account = account;
+    }
 
     public void setMaxInFlight(int maxInFlight) {
         this.max = maxInFlight;
@@ -115,7 +121,8 @@ public class AdaptiveConcurrency {
             return;
         }
         String skipped = changesNotLogged == 0 ? "" : " (" + changesNotLogged + " changes in the second before not logged)";
-        LOG.info("CleverTap requests at once: {} -> {} of at most {}: {}{}", before, limit, max, why, skipped);
+        LOG.info("CleverTap requests at once for account {}: {} -> {} of at most {}: {}{}", account, before, limit, max, why,
+                skipped);
         lastLog = now;
         changesNotLogged = 0;
     }

@@ -44,11 +44,13 @@ public class UnprocessedRecords {
             if (numbers == null) {
                 LOG.warn("{}: CleverTap listed an unprocessed record that was not in the batch: {}", batch,
                         Excerpt.of(String.valueOf(entry.record())));
-                records.add(new ErrorRecord(Identity.phone(value), entry.code(), error, "unknown", batch.getId(), at));
+                records.add(new ErrorRecord(Identity.phone(value), entry.code(), error, "unknown", batch.getAccount(),
+                        batch.getId(), at));
                 continue;
             }
             for (PhoneNumber number : numbers) {
-                records.add(new ErrorRecord(Identity.phone(value), entry.code(), error, number.getSource(), batch.getId(), at));
+                records.add(new ErrorRecord(Identity.phone(value), entry.code(), error, number.getSource(),
+                        batch.getAccount(), batch.getId(), at));
             }
         }
         if ("success".equalsIgnoreCase(response.status())) {

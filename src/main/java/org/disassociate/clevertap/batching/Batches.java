@@ -66,7 +66,7 @@ public class Batches {
             }
             waitingRequests.settled(number.getE164(), failure, batchFailed);
         }
-        byChunk.forEach((chunk, counts) -> chunk.settled(counts[0], counts[1], batchFailed, now));
+        byChunk.forEach((chunk, counts) -> chunk.settled(batch.getAccount(), counts[0], counts[1], batchFailed, now));
         return new Outcome(processed, batch.size() - processed);
     }
 

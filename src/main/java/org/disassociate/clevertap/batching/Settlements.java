@@ -47,7 +47,7 @@ public class Settlements {
         chunk.handled();
     }
 
-    /** Numbers set aside in their account's spool: settled in their files as such. */
+    /** Numbers of one account set aside in its spool: settled in their files as such. */
     public void setAside(@Body List<PhoneNumber> numbers) {
         Map<Settlement.Chunk, Integer> byChunk = new IdentityHashMap<>();
         for (PhoneNumber number : numbers) {
@@ -55,7 +55,8 @@ public class Settlements {
                 byChunk.merge(number.getChunk(), 1, Integer::sum);
             }
         }
-        byChunk.forEach(Settlement.Chunk::setAside);
+        String account = numbers.isEmpty() ? null : numbers.get(0).getAccount();
+        byChunk.forEach((chunk, count) -> chunk.setAside(account, count));
     }
 
     /**

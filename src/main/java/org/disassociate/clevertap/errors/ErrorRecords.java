@@ -28,13 +28,13 @@ public class ErrorRecords {
 
     private final ObjectMapper mapper = Json.mapper();
 
-    /** The numbers of a chunk that failed validation and were never sent. */
+    /** The numbers of a chunk that failed validation, or that no account takes: never sent, to no account. */
     public List<ErrorRecord> invalidNumbers(@Body CheckedNumbers checked) {
         String at = now();
         List<ErrorRecord> records = new ArrayList<>(checked.getInvalid().size());
         for (PhoneNumber number : checked.getInvalid()) {
             records.add(new ErrorRecord(Identity.phone(Excerpt.of(number.getInput())), null, number.getRejection(),
-                    number.getSource(), null, at));
+                    number.getSource(), null, null, at));
         }
         return records;
     }
@@ -47,7 +47,8 @@ public class ErrorRecords {
         String at = now();
         List<ErrorRecord> records = new ArrayList<>(batch.size());
         for (PhoneNumber number : batch.getNumbers()) {
-            records.add(new ErrorRecord(Identity.phone(number.getE164()), code, error, number.getSource(), batch.getId(), at));
+            records.add(new ErrorRecord(Identity.phone(number.getE164()), code, error, number.getSource(),
+                    batch.getAccount(), batch.getId(), at));
         }
         return records;
     }

@@ -3,14 +3,18 @@ package org.disassociate.clevertap.model;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * What became of the numbers of one durable file (an inbox file, or a spool file of the REST and JMS intakes): how many
- * were read, refused, processed by CleverTap or written to the error channel, and how many are still on their way. It
- * is done once the file has been read to its end ({@link #seal()}) and every number read from it is settled.
+ * were read, refused, processed by CleverTap, written to the error channel or set aside (in all, and for each account),
+ * and how many are still on their way. It is done once the file has been read to its end ({@link #seal()}) and every
+ * number read from it is settled.
  * <p>
  * The file is read in chunks ({@link Chunk}), and batches settle their numbers in any order; {@link #getSettledTo()} is
  * the low-water mark: the end of the last chunk that, like every chunk before it, has no number left unsettled. That is
@@ -28,6 +32,8 @@ public final class Settlement {
     private final AtomicLong failedInFailedBatches = new AtomicLong();
     private final AtomicLong setAside = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    /** What became of the numbers of each account, by its name. */
+    private final Map<String, Counts> byAccount = new ConcurrentHashMap<>();
     private final CompletableFuture<Settlement> done = new CompletableFuture<>();
     private volatile boolean sealed;
     private volatile String unreadable;
@@ -109,8 +115,8 @@ public final class Settlement {
         }
     }
 
-    /** A batch holding {@code processedNumbers + failedNumbers} of its numbers was settled. */
-    private void settled(int processedNumbers, int failedNumbers, boolean batchFailed, Instant at) {
+    /** A batch of {@code account} holding {@code processedNumbers + failedNumbers} of its numbers was settled. */
+    private void settled(String account, int processedNumbers, int failedNumbers, boolean batchFailed, Instant at) {
         if (firstBatchAt == null) {
             synchronized (this) {
                 if (firstBatchAt == null) {
@@ -121,6 +127,9 @@ public final class Settlement {
         lastBatchAt = at;
         processed.addAndGet(processedNumbers);
         failed.addAndGet(failedNumbers);
+        Counts counts = counts(account);
+        counts.processed.addAndGet(processedNumbers);
+        counts.failed.addAndGet(failedNumbers);
         if (batchFailed) {
             failedInFailedBatches.addAndGet(failedNumbers);
         }
@@ -129,8 +138,9 @@ public final class Settlement {
     }
 
     /** {@code numbers} were set aside in their account's spool (its API was failing): its own reader sends them. */
-    private void setAside(int numbers) {
+    private void setAside(String account, int numbers) {
         setAside.addAndGet(numbers);
+        counts(account).setAside.addAndGet(numbers);
         pending.addAndGet(-numbers);
         completeIfDone();
     }
@@ -196,6 +206,20 @@ public final class Settlement {
         return setAside.get();
     }
 
+    /**
+     * What became of the numbers that went to each account, by its name in alphabetical order: only the accounts that
+     * some of its numbers went to.
+     */
+    public Map<String, AccountCounts> getAccounts() {
+        Map<String, AccountCounts> accounts = new TreeMap<>();
+        byAccount.forEach((name, counts) -> accounts.put(name, counts.now()));
+        return accounts;
+    }
+
+    private Counts counts(String account) {
+        return byAccount.computeIfAbsent(account == null ? "unknown" : account, name -> new Counts());
+    }
+
     public long getPending() {
         return pending.get();
     }
@@ -247,9 +271,46 @@ public final class Settlement {
     public String summary() {
         long millis = getElapsedMillis();
         return String.format("%s: %d accepted, %d rejected as invalid, %d processed by CleverTap, %d to the error channel, "
-                + "%sin %d ms (%d numbers/s)", source, accepted.get(), rejected.get(), processed.get(), failed.get(),
+                + "%sin %d ms (%d numbers/s)%s", source, accepted.get(), rejected.get(), processed.get(), failed.get(),
                 setAside.get() == 0 ? "" : setAside.get() + " set aside in the spool of an account whose API failed, ", millis,
-                (accepted.get() + rejected.get()) * 1000 / Math.max(1, millis));
+                (accepted.get() + rejected.get()) * 1000 / Math.max(1, millis), byAccount());
+    }
+
+    /**
+     * The counts of each account, as {@code ; india: 3 processed, 1 to the error channel; sea: …}, when the numbers
+     * went to more than one; empty otherwise (the totals say it all).
+     */
+    public String byAccount() {
+        Map<String, AccountCounts> accounts = getAccounts();
+        if (accounts.size() < 2) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        accounts.forEach((name, counts) -> text.append("; ").append(name).append(": ").append(counts));
+        return text.toString();
+    }
+
+    /**
+     * What became of the numbers of one account: processed by CleverTap, written to the error channel after they were
+     * sent (refused by CleverTap, or in a batch that failed), and set aside in its spool while its API was failing.
+     */
+    public record AccountCounts(long processed, long failed, long setAside) {
+
+        @Override
+        public String toString() {
+            return processed + " processed, " + failed + " to the error channel"
+                    + (setAside == 0 ? "" : ", " + setAside + " set aside");
+        }
+    }
+
+    private static final class Counts {
+        private final AtomicLong processed = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicLong setAside = new AtomicLong();
+
+        AccountCounts now() {
+            return new AccountCounts(processed.get(), failed.get(), setAside.get());
+        }
     }
 
     /**
@@ -281,15 +342,15 @@ public final class Settlement {
             settledIn(this, 1);
         }
 
-        /** {@code numbers} of it were set aside in their account's spool, durable there. */
-        public void setAside(int numbers) {
-            Settlement.this.setAside(numbers);
+        /** {@code numbers} of it were set aside in the spool of their {@code account}, durable there. */
+        public void setAside(String account, int numbers) {
+            Settlement.this.setAside(account, numbers);
             settledIn(this, numbers);
         }
 
-        /** A batch settled {@code processed + failed} of its numbers. */
-        public void settled(int processed, int failed, boolean batchFailed, Instant at) {
-            Settlement.this.settled(processed, failed, batchFailed, at);
+        /** A batch of {@code account} settled {@code processed + failed} of its numbers. */
+        public void settled(String account, int processed, int failed, boolean batchFailed, Instant at) {
+            Settlement.this.settled(account, processed, failed, batchFailed, at);
             settledIn(this, processed + failed);
         }
     }

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progress of long work: a line for each file (and spool file) being worked, on a timer ({@code progress.interval-ms}),
- * with numbers read, delivered and failed, and the rate. A file done within a second gets only its summary line.
+ * with numbers read, delivered and failed, and the rate (and what became of each account's numbers, when they went to
+ * more than one). A file done within a second gets only its summary line.
  */
 public class Progress {
 
@@ -28,9 +29,10 @@ public class Progress {
             }
             long read = file.getAccepted() + file.getRejected();
             long settled = file.getProcessed() + file.getFailed();
-            LOG.info("Working {}: {} read ({} invalid), {} processed, {} to the error channel, {} waiting; {} numbers/s{}",
-                    file.getSource(), read, file.getRejected(), file.getProcessed(), file.getFailed(), file.getPending(),
-                    settled * 1000 / Math.max(1, elapsed), file.isSealed() ? ", read to its end" : "");
+            LOG.info("Working {}: {} read ({} invalid), {} processed, {} to the error channel, {}{} waiting; "
+                    + "{} numbers/s{}{}", file.getSource(), read, file.getRejected(), file.getProcessed(), file.getFailed(),
+                    file.getSetAside() == 0 ? "" : file.getSetAside() + " set aside, ", file.getPending(),
+                    settled * 1000 / Math.max(1, elapsed), file.isSealed() ? ", read to its end" : "", file.byAccount());
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.disassociate.clevertap.operations;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.disassociate.clevertap.model.Settlement;
 
 /**
  * What became of one input file, written beside it as {@code <file>.report.json} in {@code .done/} (or {@code .failed/}):
@@ -8,11 +11,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param file         the file's name
  * @param outcome      {@code delivered}: every valid number processed by CleverTap; {@code delivered-with-errors}: some
- *                     went to the error channel; {@code failed}: the file could not be read (see {@code reason})
+ *                     went to the error channel; {@code partly-set-aside}: some were set aside in the spool of their
+ *                     account, whose API was failing, and are delivered from there; {@code failed}: the file could not
+ *                     be read (see {@code reason})
  * @param accepted     valid numbers read
  * @param invalid      lines refused as not a phone number (in the error channel)
  * @param processed    numbers CleverTap processed (validated only, when {@code dryRun})
  * @param failed       valid numbers CleverTap did not process (in the error channel)
+ * @param setAside     valid numbers set aside in the spool of their account while its API was failing, so that the
+ *                     file's other accounts' numbers went on: sent from there, not counted as processed here
+ * @param accounts     {@code processed}, {@code failed} and {@code setAside} of each account the file's numbers went
+ *                     to, by its name
  * @param startedAt    when reading began, ISO-8601
  * @param finishedAt   when the last number was settled
  * @param durationMs   the two apart
@@ -30,6 +39,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunReport(String file, String outcome, long accepted, long invalid, long processed, long failed,
-        String startedAt, String finishedAt, long durationMs, String firstBatchAt, String lastBatchAt, boolean dryRun,
-        String errorChannel, String errorSource, String reason, long resumedAtLine, long sentAgainAtMost) {
+        long setAside, Map<String, Settlement.AccountCounts> accounts, String startedAt, String finishedAt, long durationMs,
+        String firstBatchAt, String lastBatchAt, boolean dryRun, String errorChannel, String errorSource, String reason,
+        long resumedAtLine, long sentAgainAtMost) {
 }

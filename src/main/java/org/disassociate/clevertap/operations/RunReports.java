@@ -25,7 +25,9 @@ public class RunReports {
     /** Every number of the file is settled. */
     public RunReport settled(@Header("CamelFileName") String file, @Variable(Variables.SETTLEMENT) Settlement settlement,
             Exchange exchange) {
-        String outcome = settlement.getRejected() + settlement.getFailed() == 0 ? "delivered" : "delivered-with-errors";
+        // numbers set aside are still on their way (from their account's spool): the file is not delivered as a whole
+        String outcome = settlement.getSetAside() > 0 ? "partly-set-aside"
+                : settlement.getRejected() + settlement.getFailed() == 0 ? "delivered" : "delivered-with-errors";
         return report(file, outcome, settlement, null, exchange);
     }
 
@@ -40,9 +42,10 @@ public class RunReports {
         String errorChannel = exchange.getContext().resolveLanguage("simple").createExpression(this.errorChannel)
                 .evaluate(exchange, String.class);
         return new RunReport(file, outcome, settlement.getAccepted(), settlement.getRejected(), settlement.getProcessed(),
-                settlement.getFailed(), settlement.getStartedAt().toString(), Instant.now().toString(),
-                settlement.getElapsedMillis(), text(settlement.getFirstBatchAt()), text(settlement.getLastBatchAt()), dryRun,
-                errorChannel, settlement.getSource(), reason, settlement.getResumedAt().line(), settlement.getReadAgain());
+                settlement.getFailed(), settlement.getSetAside(), settlement.getAccounts(),
+                settlement.getStartedAt().toString(), Instant.now().toString(), settlement.getElapsedMillis(),
+                text(settlement.getFirstBatchAt()), text(settlement.getLastBatchAt()), dryRun, errorChannel,
+                settlement.getSource(), reason, settlement.getResumedAt().line(), settlement.getReadAgain());
     }
 
     private static String text(Instant at) {

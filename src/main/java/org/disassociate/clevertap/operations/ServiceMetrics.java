@@ -3,14 +3,12 @@ package org.disassociate.clevertap.operations;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
@@ -21,6 +19,8 @@ import org.disassociate.clevertap.api.AccountPipelines;
 import org.disassociate.clevertap.api.RequestSlots;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
+import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ErrorRecord;
@@ -29,8 +29,10 @@ import org.disassociate.clevertap.model.WhenContextStarted;
 
 /**
  * The service's own Micrometer meters ({@code clevertap.*}), published with Camel's in the Prometheus registry that
- * {@code camel.metrics.enabled} creates ({@code /observe/metrics}). They exist from the start, at zero, so that a scrape
- * before the first number already shows them. They report; nothing in the service reads them back to decide.
+ * {@code camel.metrics.enabled} creates ({@code /observe/metrics}). Those of batches and requests are per account
+ * ({@link AccountMeters}, tagged {@code account}). They exist from the start, at zero, so that a scrape before the first
+ * number already shows them: the intakes', and the accounts' of the configuration (an account added later, a
+ * kamelet's, gets its own when it is added). They report; nothing in the service reads them back to decide.
  */
 public class ServiceMetrics extends WhenContextStarted {
 
@@ -38,41 +40,19 @@ public class ServiceMetrics extends WhenContextStarted {
     static final String CAMEL_REGISTRY = "metricsRegistry";
 
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger openBatches = new AtomicInteger();
     private final Map<String, Counter> acceptedByIntake = new ConcurrentHashMap<>();
     private final Map<String, Counter> invalidByIntake = new ConcurrentHashMap<>();
-    private final Map<String, Counter> unprocessedByCode = new ConcurrentHashMap<>();
-    private final Map<String, Timer> requestsByStatus = new ConcurrentHashMap<>();
-    private final Counter sent;
-    private final Counter processed;
-    private final Counter batchesSent;
-    private final Counter batchesFailed;
-    private final DistributionSummary batchSize;
-    private final Counter retries;
-    private final Counter throttled;
+    private final Map<String, AccountMeters> byAccount = new ConcurrentHashMap<>();
+    private final AtomicBoolean accountsRegistered = new AtomicBoolean();
+    private Accounts accounts;
+    private AccountPipelines pipelines;
 
     public ServiceMetrics() {
         for (String intake : List.of("file", "rest", "jms", "kamelet")) {
             accepted(intake);
             invalid(intake);
         }
-        sent = Counter.builder("clevertap.numbers.sent").description("Numbers sent to CleverTap (each once, not per retry)")
-                .register(meters);
-        processed = Counter.builder("clevertap.numbers.processed")
-                .description("Numbers CleverTap processed (disassociated, or validated in dry-run)").register(meters);
-        batchesSent = Counter.builder("clevertap.batches.sent").description("Batches sent (each once, not per retry)")
-                .register(meters);
-        batchesFailed = Counter.builder("clevertap.batches.failed")
-                .description("Batches that went to the error channel as a whole (refused, or retries exhausted)").register(meters);
-        batchSize = DistributionSummary.builder("clevertap.batch.size").description("Numbers a batch").baseUnit("numbers")
-                .serviceLevelObjectives(1, 10, 100, 250, 500, 750, 999, 1000).register(meters);
-        retries = Counter.builder("clevertap.requests.retries").description("Requests that were a retry of a batch")
-                .register(meters);
-        throttled = Counter.builder("clevertap.requests.throttled")
-                .description("Requests CleverTap answered 429 Too Many Requests").register(meters);
-        Gauge.builder("clevertap.requests.in.flight", inFlight, AtomicInteger::get)
-                .description("Requests to CleverTap waiting for their answer").register(meters);
         Gauge.builder("clevertap.batches.open", openBatches, AtomicInteger::get)
                 .description("Batches formed and not yet settled (queued, in flight or waiting for a retry)").register(meters);
     }
@@ -83,17 +63,20 @@ public class ServiceMetrics extends WhenContextStarted {
                 .description("Accepted numbers not yet processed by CleverTap nor written to the error channel").register(meters);
     }
 
+    /** The accounts: each one's meters exist from the start. */
+    public void setAccounts(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
     /** The requests to CleverTap this instance lets be in flight now, per account: the concurrency gauge reads it. */
     public void setPipelines(AccountPipelines pipelines) {
-        pipelines.all().forEach((account, pipeline) -> Gauge.builder("clevertap.requests.concurrency", pipeline.slots(),
-                RequestSlots::concurrency).tag("account", account)
-                .description("Requests this instance may have in flight now, per account: its max-in-flight, lowered for "
-                        + "a while after a 429").register(meters));
+        this.pipelines = pipelines;
     }
 
     /**
      * Publishes the meters in the registry that serves {@code /observe/metrics} once it exists: on Camel Main the one
-     * {@code camel.metrics.enabled} binds as {@value #CAMEL_REGISTRY}, on Camel Quarkus Quarkus' own.
+     * {@code camel.metrics.enabled} binds as {@value #CAMEL_REGISTRY}, on Camel Quarkus Quarkus' own. Registers the
+     * meters of every account, and of each one added from now on.
      */
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
@@ -104,6 +87,27 @@ public class ServiceMetrics extends WhenContextStarted {
         if (camelRegistry != null && camelRegistry != meters && !meters.getRegistries().contains(camelRegistry)) {
             meters.add(camelRegistry);
         }
+        // once, also when the context tells this listener twice
+        if (accounts != null && accountsRegistered.compareAndSet(false, true)) {
+            accounts.all().forEach(this::register);
+            accounts.onAdded(this::register);
+        }
+    }
+
+    private void register(Account account) {
+        account(account.name());
+        AccountPipelines.Pipeline pipeline = pipelines == null ? null : pipelines.all().get(account.name());
+        if (pipeline != null) {
+            Gauge.builder("clevertap.requests.concurrency", pipeline.slots(), RequestSlots::concurrency)
+                    .tag(AccountMeters.TAG, account.name())
+                    .description("Requests this instance may have in flight now, per account: its max-in-flight, lowered "
+                            + "for a while after a 429").register(meters);
+        }
+    }
+
+    /** The meters of the account of that name, made at its first use when it has none yet. */
+    private AccountMeters account(String name) {
+        return byAccount.computeIfAbsent(name == null ? "none" : name, n -> new AccountMeters(n, meters));
     }
 
     // --- intake
@@ -132,65 +136,50 @@ public class ServiceMetrics extends WhenContextStarted {
                 .register(meters));
     }
 
-    // --- batches and requests
+    // --- batches and requests, each of its account
 
     public void batchOpened() {
         openBatches.incrementAndGet();
     }
 
     /** Every number of a batch is settled: some processed by CleverTap, the rest in the error channel. */
-    public void batchSettled(@Body Batches.Outcome outcome) {
+    public void batchSettled(@Variable(Variables.BATCH) Batch batch, @Body Batches.Outcome outcome) {
         openBatches.decrementAndGet();
-        processed.increment(outcome.processed());
+        account(batch.getAccount()).processed(outcome.processed());
     }
 
     /** A request is about to leave; the first for its batch, or a retry. Returns the start time for {@link #requestEnded}. */
     public long requestStarted(@Variable(Variables.BATCH) Batch batch, @Header("CamelRedeliveryCounter") Integer redelivery) {
-        inFlight.incrementAndGet();
         if (redelivery == null || redelivery == 0) {
-            batchesSent.increment();
-            sent.increment(batch.size());
-            batchSize.record(batch.size());
+            account(batch.getAccount()).batchSent(batch.size());
         } else {
-            retries.increment();
+            account(batch.getAccount()).retrySent();
         }
         return System.nanoTime();
     }
 
     /** The request's answer came (status 0: none came, the connection failed). */
-    public void requestEnded(Exchange exchange, @Header("CamelHttpResponseCode") Integer status) {
+    public void requestEnded(Exchange exchange, @Variable(Variables.BATCH) Batch batch,
+            @Header("CamelHttpResponseCode") Integer status) {
         // taken out of the exchange: a request that never started (its slot not taken) ends nothing, a retry starts anew
         Long startedNanos = (Long) exchange.removeVariable(Variables.REQUEST_STARTED);
         if (startedNanos == null) {
             return;
         }
-        inFlight.decrementAndGet();
-        int code = status == null ? 0 : status;
-        if (code == 429) {
-            throttled.increment();
-        }
-        request(code).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private Timer request(int status) {
-        String tag = status == 0 ? "none" : String.valueOf(status);
-        return requestsByStatus.computeIfAbsent(tag, s -> Timer.builder("clevertap.requests")
-                .description("Requests to CleverTap's Disassociate API, by HTTP status (none: no answer)").tag("status", s)
-                .publishPercentileHistogram().register(meters));
+        account(batch.getAccount()).requestEnded(status == null ? 0 : status, System.nanoTime() - startedNanos);
     }
 
     /** A batch went to the error channel as a whole: refused by CleverTap, or not taken after every retry. */
-    public void batchFailed() {
-        batchesFailed.increment();
+    public void batchFailed(@Variable(Variables.BATCH) Batch batch) {
+        account(batch.getAccount()).batchFailed();
     }
 
-    /** CleverTap's unprocessed records, counted by their code. */
-    public void unprocessed(@Variable(Variables.UNPROCESSED) List<ErrorRecord> records) {
+    /** CleverTap's unprocessed records of the batch, counted by their code. */
+    public void unprocessed(@Variable(Variables.BATCH) Batch batch,
+            @Variable(Variables.UNPROCESSED) List<ErrorRecord> records) {
+        AccountMeters meters = account(batch.getAccount());
         for (ErrorRecord record : records) {
-            String code = record.code() == null ? "none" : String.valueOf(record.code());
-            unprocessedByCode.computeIfAbsent(code, c -> Counter.builder("clevertap.numbers.unprocessed")
-                    .description("Numbers CleverTap answered as unprocessed, by CleverTap's code").tag("code", c)
-                    .register(meters)).increment();
+            meters.unprocessed(record.code());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.FilePosition;
 import org.disassociate.clevertap.model.Settlement;
 import org.disassociate.clevertap.batching.Settlements;
@@ -64,8 +65,8 @@ class FileCheckpointsTest {
             chunk.getChunk().handled();
             read.add(chunk);
         }
-        read.get(0).getChunk().settled(200, 0, false, Instant.now());
-        read.get(1).getChunk().settled(200, 0, false, Instant.now());
+        read.get(0).getChunk().settled(Account.DEFAULT, 200, 0, false, Instant.now());
+        read.get(1).getChunk().settled(Account.DEFAULT, 200, 0, false, Instant.now());
         Path saved = checkpoints.checkpointOf(file.toAbsolutePath());
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(saved) && Files.readString(saved).contains("\"settledValues\":400"));
     }

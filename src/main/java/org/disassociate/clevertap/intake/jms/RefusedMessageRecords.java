@@ -27,7 +27,7 @@ public class RefusedMessageRecords {
             String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                     : body instanceof ReceivedMessage.OtherKind other ? other.kind() : String.valueOf(body);
             records.add(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, "not a list of numbers: " + message.reason(),
-                    source == null ? "jms" : source, null, at));
+                    source == null ? "jms" : source, null, null, at));
         }
         return records;
     }

@@ -49,7 +49,7 @@ public class SinkMessages {
         String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
         return List.of(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null,
                 "not a list of numbers: " + (cause == null ? "unreadable" : cause.getMessage()),
-                source == null ? DEFAULT_SOURCE : source, null, Instant.now().toString()));
+                source == null ? DEFAULT_SOURCE : source, null, null, Instant.now().toString()));
     }
 
     private static String text(Object body, Exchange exchange) {
