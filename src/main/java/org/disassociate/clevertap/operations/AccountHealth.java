@@ -2,6 +2,7 @@ package org.disassociate.clevertap.operations;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -26,6 +27,7 @@ public class AccountHealth extends WhenContextStarted {
     private Accounts accounts;
     private AccountPipelines pipelines;
     private final Map<String, CleverTapApiHealth> api = new ConcurrentHashMap<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
     /** Every answer of the API goes through here, before it is read: its account's check hears of it. */
     public void answered(@Variable(Variables.BATCH) Batch batch, @Header("CamelHttpResponseCode") Integer status) {
@@ -38,6 +40,10 @@ public class AccountHealth extends WhenContextStarted {
     /** Registers the checks of the accounts known now, and of each one added later. */
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // once, however often Camel tells (a bean given the context twice listens twice)
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         accounts.all().forEach(this::register);
         accounts.onAdded(this::register);
     }
