@@ -30,11 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * At-least-once through hard kills: the real application in a JVM of its own is fed 50,000 numbers from files and
- * REST, killed with {@code destroyForcibly} (SIGKILL: no shutdown hook, no flush) twice while batches are in flight,
+ * At-least-once through hard kills, with two accounts: the real application in a JVM of its own, its default account
+ * at one stand-in and an account {@code sea} (numbers of Singapore) at another, is fed 50,000 numbers, half of each
+ * account, from files and REST, killed with {@code destroyForcibly} (SIGKILL: no shutdown hook, no flush) twice while batches are in flight,
  * and started again on the same folders each time. Every number it accepted must in the end have reached CleverTap's
  * stand-in or the error channel, and what reached it twice is only what the checkpoints on disk at each kill had not
- * yet covered.
+ * yet covered; and no number ever reached the other account's API.
  * <p>
  * The first kill comes at a quiet moment: CleverTap holds its answers, so that nothing settles and the checkpoints'
  * saves catch up; what is exposed then has a bound. The second comes while answers arrive and checkpoints are saved.
@@ -55,10 +56,12 @@ class CrashRecoveryIT {
      * What a quiet kill may expose: the batches in flight, and those answered while an older batch of the same file was
      * still in flight.
      */
-    static final int QUIET_EXPOSURE = 2 * MAX_IN_FLIGHT * BATCH_SIZE;
+    static final int QUIET_EXPOSURE = 2 * 2 * MAX_IN_FLIGHT * BATCH_SIZE;
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
+    @RegisterExtension
+    static final CleverTapStandIn sea = new CleverTapStandIn("SEA-ACCOUNT", "SEA-Passcode-4R2T");
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Path work = TestFiles.newWorkFolder();
@@ -72,11 +75,28 @@ class CrashRecoveryIT {
     static void slowStandIn() {
         // answers take a while, so that a kill finds requests in flight
         standIn.answerAfter(100);
+        sea.answerAfter(100);
+    }
+
+    /** The n-th number of the files and requests: Indian and Singaporean in turn, one for each account. */
+    static String number(long n) {
+        return n % 2 == 0 ? Fixtures.indian(n / 2) : String.format("+6581%06d", n / 2);
+    }
+
+    /** Requests both stand-ins have seen. */
+    static int requestsSeen() {
+        return standIn.requests().size() + sea.requests().size();
     }
 
     Process start() throws IOException {
         Process process = ForkedApplication.builder(work, standIn.environment(Map.of(
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                "CLEVERTAP_ACCOUNTS", "sea",
+                "CLEVERTAP_ACCOUNTS_SEA_REGION", "sg1",
+                "CLEVERTAP_ACCOUNTS_SEA_BASE_URL", sea.baseUrl(),
+                "CLEVERTAP_ACCOUNTS_SEA_ACCOUNT_ID", "SEA-ACCOUNT",
+                "CLEVERTAP_ACCOUNTS_SEA_PASSCODE", "SEA-Passcode-4R2T",
+                "CLEVERTAP_ACCOUNTS_SEA_COUNTRIES", "SG",
                 "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50",
                 "INTAKE_REST_PORT", String.valueOf(restPort),
                 "MANAGEMENT_PORT", String.valueOf(managementPort),
@@ -94,12 +114,14 @@ class CrashRecoveryIT {
      * up. Returns the numbers this kill exposes to a second send.
      */
     Set<String> killAfter(Process process, int more, boolean quiet) throws Exception {
-        int seen = standIn.requests().size();
-        await().atMost(LONG_WAIT).until(() -> standIn.requests().size() >= seen + more);
+        int seen = requestsSeen();
+        await().atMost(LONG_WAIT).until(() -> requestsSeen() >= seen + more);
         assertTrue(hasWorkLeft(), "the kill must find work in progress");
         if (quiet) {
             standIn.holdAnswers();
-            await("every sender waits for CleverTap").atMost(LONG_WAIT).until(standIn::answersHeld, n -> n == MAX_IN_FLIGHT);
+            sea.holdAnswers();
+            await("every sender of each account waits for CleverTap").atMost(LONG_WAIT)
+                    .until(() -> standIn.answersHeld() == MAX_IN_FLIGHT && sea.answersHeld() == MAX_IN_FLIGHT);
             // nothing settles now: the checkpoints' saves catch up within milliseconds
             await("numbers CleverTap received beyond the checkpoints on disk, at most " + QUIET_EXPOSURE)
                     .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -107,6 +129,7 @@ class CrashRecoveryIT {
         }
         ForkedApplication.kill(process);
         standIn.releaseAnswers();
+        sea.releaseAnswers();
         return exposed();
     }
 
@@ -116,6 +139,7 @@ class CrashRecoveryIT {
      */
     Set<String> exposed() throws IOException {
         Set<String> received = new HashSet<>(standIn.delivered());
+        received.addAll(sea.delivered());
         Map<String, Long> settled = new HashMap<>();
         for (Path checkpoint : TestFiles.regularFiles(work.resolve("state").resolve("checkpoints"))) {
             if (checkpoint.getFileName().toString().endsWith(".checkpoint.json")) {
@@ -181,7 +205,7 @@ class CrashRecoveryIT {
         for (int f = 0; f < FILES; f++) {
             StringBuilder file = new StringBuilder();
             for (int i = 0; i < PER_FILE; i++, next++) {
-                String number = Fixtures.indian(next);
+                String number = number(next);
                 accepted.add(number);
                 file.append(number).append('\n');
             }
@@ -191,7 +215,7 @@ class CrashRecoveryIT {
         for (int r = 0; r < REST_REQUESTS; r++) {
             List<String> request = new ArrayList<>();
             for (int i = 0; i < PER_REQUEST; i++, next++) {
-                request.add(Fixtures.indian(next));
+                request.add(number(next));
             }
             requests.add(request);
         }
@@ -220,7 +244,10 @@ class CrashRecoveryIT {
         for (List<String> request : requests) {
             accepted.addAll(request);
         }
-        List<String> delivered = standIn.delivered();
+        assertTrue(standIn.delivered().stream().allMatch(n -> n.startsWith("+91")), "only Indian numbers at the default account");
+        assertTrue(sea.delivered().stream().allMatch(n -> n.startsWith("+65")), "only Singaporean numbers at sea");
+        List<String> delivered = new ArrayList<>(standIn.delivered());
+        delivered.addAll(sea.delivered());
         Set<String> settled = new HashSet<>(delivered);
         for (JsonNode error : TestFiles.errorRecords(work.resolve("errors"))) {
             settled.add(error.path("record").path("value").asText());
@@ -237,6 +264,6 @@ class CrashRecoveryIT {
         assertEquals(FILES, TestFiles.regularFiles(work.resolve("inbox").resolve(".done")).stream()
                 .filter(f -> !f.getFileName().toString().endsWith(".report.json")).count(), "the files are done (beside their reports)");
         String log = Files.readString(work.resolve("output.log"));
-        assertFalse(log.contains(CleverTapStandIn.PASSCODE), "passcode in the log");
+        assertFalse(log.contains(CleverTapStandIn.PASSCODE) || log.contains("SEA-Passcode-4R2T"), "passcode in the log");
     }
 }
