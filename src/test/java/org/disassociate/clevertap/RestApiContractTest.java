@@ -53,6 +53,10 @@ class RestApiContractTest extends ApplicationTestSupport {
     void requestsRefusedAsAWholeAreAnsweredAsDocumented() throws Exception {
         fits("post", rest().bearer(TOKEN).json().post("{\"d\":[{\"type\":\"phone\""), 400);
         fits("post", rest().bearer(TOKEN).json().post("{\"d\":[]}"), 400);
+        fits("post", rest().bearer(TOKEN).header("X-CleverTap-Account-Id", "NO-SUCH-ACCOUNT").json()
+                .postNumbers(List.of(indian(23))), 400);
+        fits("post", rest().cleverTap(CleverTapStandIn.ACCOUNT_ID, "not-the-passcode").json()
+                .postNumbers(List.of(indian(24))), 401);
         fits("post", rest().bearer("not-the-token").json().postNumbers(List.of(indian(20))), 401);
         fits("post", rest().json().postNumbers(List.of(indian(21))), 401);
         fits("post", rest().bearer(TOKEN).contentType("text/plain").postNumbers(List.of(indian(22))), 415);

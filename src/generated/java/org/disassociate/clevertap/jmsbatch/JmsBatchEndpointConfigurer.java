@@ -41,6 +41,8 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "maxbacklog":
         case "maxBacklog": target.setMaxBacklog(property(camelContext, long.class, value)); return true;
+        case "messageproperties":
+        case "messageProperties": target.setMessageProperties(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -66,6 +68,8 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "maxbacklog":
         case "maxBacklog": return long.class;
+        case "messageproperties":
+        case "messageProperties": return java.lang.String.class;
         default: return null;
         }
     }
@@ -92,6 +96,8 @@ public class JmsBatchEndpointConfigurer extends PropertyConfigurerSupport implem
         case "exchangePattern": return target.getExchangePattern();
         case "maxbacklog":
         case "maxBacklog": return target.getMaxBacklog();
+        case "messageproperties":
+        case "messageProperties": return target.getMessageProperties();
         default: return null;
         }
     }

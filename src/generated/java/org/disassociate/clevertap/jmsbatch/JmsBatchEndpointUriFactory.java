@@ -23,7 +23,7 @@ public class JmsBatchEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(11);
+        Set<String> props = new HashSet<>(12);
         props.add("backlog");
         props.add("batchMillis");
         props.add("batchNumbers");
@@ -34,6 +34,7 @@ public class JmsBatchEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("maxBacklog");
+        props.add("messageProperties");
         props.add("queue");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

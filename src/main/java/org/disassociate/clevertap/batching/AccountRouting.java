@@ -12,10 +12,10 @@ import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Variables;
 
 /**
- * Decides the account of each valid number of a checked chunk ({@link Accounts} says how): the account its intake
- * named, else those of its country, else the default one. A number of a country that two accounts list goes to both,
- * as two numbers; one that no account takes is refused with the reason {@code no account for <country>}, and goes to
- * the error channel with the chunk's invalid numbers.
+ * Decides the account of each valid number of a checked chunk ({@link Accounts} says how): the account its own
+ * message named (a JMS message's header), else the one its intake named, else those of its country, else the default
+ * one. A number of a country that two accounts list goes to both, as two numbers; one that no account takes is refused
+ * with the reason {@code no account for <country>}, and goes to the error channel with the chunk's invalid numbers.
  */
 public class AccountRouting {
 
@@ -31,6 +31,11 @@ public class AccountRouting {
         CheckedNumbers routed = new CheckedNumbers(checked.getValid().size());
         checked.getInvalid().forEach(routed::add);
         for (PhoneNumber number : checked.getValid()) {
+            if (number.getAccount() != null) {
+                // its own message named its account (model.AccountInput): checked by its intake
+                routed.add(number);
+                continue;
+            }
             if (namedAccount != null) {
                 routed.add(number.to(namedAccount.name()));
                 continue;

@@ -1,7 +1,9 @@
 package org.disassociate.clevertap.jmsbatch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -226,7 +228,7 @@ public class JmsBatchConsumer extends DefaultConsumer {
     private boolean deliver(List<Message> messages) throws JMSException {
         List<ReceivedMessage> received = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            received.add(new ReceivedMessage(message.getJMSMessageID(), body(message)));
+            received.add(new ReceivedMessage(message.getJMSMessageID(), body(message), properties(message)));
         }
         Exchange exchange = createExchange(false);
         try {
@@ -246,6 +248,22 @@ public class JmsBatchConsumer extends DefaultConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /** The properties the endpoint names that the message has, as text. */
+    private Map<String, String> properties(Message message) throws JMSException {
+        List<String> names = endpoint.getPropertyNames();
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> properties = new HashMap<>(names.size() * 2);
+        for (String name : names) {
+            Object value = message.getObjectProperty(name);
+            if (value != null) {
+                properties.put(name, value.toString());
+            }
+        }
+        return properties;
     }
 
     private static Object body(Message message) throws JMSException {

@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.jmsbatch;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 import jakarta.jms.ConnectionFactory;
@@ -39,6 +41,10 @@ public class JmsBatchEndpoint extends DefaultEndpoint {
     private int batchNumbers;
     @UriParam(defaultValue = "0", description = "The backlog at which no batch is taken; 0: no limit")
     private long maxBacklog;
+    @UriParam(description = "The message properties handed to the route with each message, as text, their names"
+            + " separated by commas")
+    private String messageProperties = "";
+    private List<String> propertyNames = List.of();
 
     JmsBatchEndpoint(String uri, JmsBatchComponent component, String queue) {
         super(uri, component);
@@ -118,6 +124,21 @@ public class JmsBatchEndpoint extends DefaultEndpoint {
 
     public void setMaxBacklog(long maxBacklog) {
         this.maxBacklog = maxBacklog;
+    }
+
+    public String getMessageProperties() {
+        return messageProperties;
+    }
+
+    public void setMessageProperties(String messageProperties) {
+        this.messageProperties = messageProperties == null ? "" : messageProperties;
+        this.propertyNames = Arrays.stream(this.messageProperties.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .toList();
+    }
+
+    /** The names of {@link #getMessageProperties()}. */
+    List<String> getPropertyNames() {
+        return propertyNames;
     }
 
     public long getBatchMillis() {

@@ -75,7 +75,10 @@ public final class PhoneNumber {
         return country;
     }
 
-    /** The name of the account it goes to; null until its account is decided. */
+    /**
+     * The name of the account it goes to; null until its account is decided (set at validation for a number whose
+     * own message named its account, {@link AccountInput}).
+     */
     public String getAccount() {
         return account;
     }

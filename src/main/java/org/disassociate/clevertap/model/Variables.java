@@ -44,7 +44,7 @@ public final class Variables {
     public static final String REQUEST_STARTED = "requestStarted";
     /** The slot a request to CleverTap holds while in flight (an {@code api.RequestSlot}), given back when it ends. */
     public static final String REQUEST_SLOT = "requestSlot";
-    /** The messages of a JMS batch that are not lists of numbers, each with its reason. */
+    /** The messages of a JMS batch that are refused (not lists of numbers, or naming no account), each with its reason. */
     public static final String REFUSED_MESSAGES = "refusedMessages";
     /** The seconds a REST caller waits for CleverTap's answer ({@code Prefer: wait}); unset when it does not wait. */
     public static final String WAIT_SECONDS = "waitSeconds";

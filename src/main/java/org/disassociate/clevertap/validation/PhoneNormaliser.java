@@ -10,6 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.AccountInput;
 import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ConfigurationException;
@@ -51,14 +52,28 @@ public class PhoneNormaliser {
     public CheckedNumbers normaliseAll(@Body List<?> inputs, @Variable(Variables.SOURCE) String source,
             @Variable(Variables.CHUNK) Settlement.Chunk chunk, @Variable(Variables.ACCOUNT) String account) {
         // a number without + that reaches an account by name is of that account's default-country
-        String country = account == null || accounts == null ? defaultCountry
-                : accounts.named(account).map(Account::defaultCountry).orElse(defaultCountry);
+        String country = account == null ? defaultCountry : defaultCountryOf(account);
         CheckedNumbers checked = new CheckedNumbers(inputs.size());
         for (Object input : inputs) {
-            checked.add(input instanceof Identity identity ? check(identity, source, chunk, country)
-                    : check(input == null ? null : input.toString(), source, chunk, country));
+            if (input instanceof AccountInput named) {
+                // its own message named its account (a JMS message's header): that account's country, and the valid
+                // number on its way to it
+                PhoneNumber number = checkInput(named.input(), source, chunk, defaultCountryOf(named.account()));
+                checked.add(number.isValid() ? number.to(named.account()) : number);
+            } else {
+                checked.add(checkInput(input, source, chunk, country));
+            }
         }
         return checked;
+    }
+
+    private PhoneNumber checkInput(Object input, String source, Settlement.Chunk chunk, String country) {
+        return input instanceof Identity identity ? check(identity, source, chunk, country)
+                : check(input == null ? null : input.toString(), source, chunk, country);
+    }
+
+    private String defaultCountryOf(String account) {
+        return accounts == null ? defaultCountry : accounts.named(account).map(Account::defaultCountry).orElse(defaultCountry);
     }
 
     PhoneNumber check(String input, String source, Settlement.Chunk chunk) {

@@ -2,12 +2,17 @@ package org.disassociate.clevertap.validation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.AccountInput;
+import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.disassociate.clevertap.model.FilePosition;
 import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Passcode;
 import org.disassociate.clevertap.model.PhoneNumber;
 import org.disassociate.clevertap.model.Settlement;
 import org.junit.jupiter.api.Test;
@@ -136,5 +141,24 @@ class PhoneNormaliserTest {
 
     private static List<PhoneNumber> concat(CheckedNumbers checked) {
         return Stream.concat(checked.getValid().stream(), checked.getInvalid().stream()).toList();
+    }
+
+    @Test
+    void anInputWhoseMessageNamedItsAccountIsReadInThatAccountsCountryAndGoesToIt() {
+        Accounts accounts = new Accounts();
+        accounts.add(new Account("sea", "SEA-ID", new Passcode("p"), "sg1", "https://sg1.api.clevertap.com", Set.of("SG"),
+                false, 3, 0, "SG", false));
+        normaliser.setAccounts(accounts);
+
+        CheckedNumbers checked = normaliser.normaliseAll(List.of(new AccountInput("9123 4567", "sea"),
+                new AccountInput(Identity.phone("+919860012345"), "sea"), new AccountInput("12", "sea"), "09860012346"),
+                "jms", null, null);
+
+        assertEquals(List.of("+6591234567", "+919860012345", "+919860012346"),
+                checked.getValid().stream().map(PhoneNumber::getE164).toList());
+        assertEquals(Arrays.asList("sea", "sea", null), checked.getValid().stream().map(PhoneNumber::getAccount).toList(),
+                "an input of a message that named none has its account decided afterwards");
+        assertEquals(1, checked.getInvalid().size(), "an invalid number of a named account is refused as any other");
+        assertNull(checked.getInvalid().get(0).getAccount());
     }
 }

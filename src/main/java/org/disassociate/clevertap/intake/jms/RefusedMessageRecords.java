@@ -13,8 +13,9 @@ import org.disassociate.clevertap.model.Identity;
 import org.disassociate.clevertap.model.Variables;
 
 /**
- * The error-channel records of the messages of a JMS batch that are not lists of numbers at all: each one's raw body
- * (cut) with the reason. They are committed with the batch, not redelivered forever.
+ * The error-channel records of the messages of a JMS batch that are refused (not lists of numbers at all, or naming
+ * no configured account): each one's raw body (cut) with the reason. They are committed with the batch, not
+ * redelivered forever.
  */
 public class RefusedMessageRecords {
 
@@ -26,7 +27,7 @@ public class RefusedMessageRecords {
             Object body = message.body();
             String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                     : body instanceof ReceivedMessage.OtherKind other ? other.kind() : String.valueOf(body);
-            records.add(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, "not a list of numbers: " + message.reason(),
+            records.add(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, message.reason(),
                     source == null ? "jms" : source, null, null, at));
         }
         return records;

@@ -2,13 +2,19 @@ package org.disassociate.clevertap.intake.jms;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.disassociate.clevertap.jmsbatch.ReceivedMessage;
+import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.AccountInput;
+import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.Identity;
+import org.disassociate.clevertap.model.Passcode;
 import org.disassociate.clevertap.model.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +109,9 @@ class JmsMessageReaderTest {
         assertEquals(List.of("+919860012345", "+919860012346", "+919860012347", Identity.phone("+919860012348")), numbers);
         List<JmsMessageReader.RefusedMessage> refused = refused(exchange);
         assertEquals(List.of("ID:2", "ID:4"), refused.stream().map(JmsMessageReader.RefusedMessage::id).toList());
-        assertEquals("a ObjectMessage, not text: send a TextMessage or a BytesMessage", refused.get(0).reason());
-        assertEquals("the message has only comment lines", refused.get(1).reason());
+        assertEquals("not a list of numbers: a ObjectMessage, not text: send a TextMessage or a BytesMessage",
+                refused.get(0).reason());
+        assertEquals("not a list of numbers: the message has only comment lines", refused.get(1).reason());
         assertEquals("# nothing", refused.get(1).body(), "the raw body goes to the error channel");
     }
 
@@ -116,6 +123,49 @@ class JmsMessageReaderTest {
 
         assertEquals(List.of("+919860012345"), numbers);
         assertEquals(List.of(), refused(exchange), "an empty list, which the route's filter reads the size of");
+    }
+
+    @Test
+    void aMessageThatNamesItsAccountMarksEachOfItsNumbersWithIt() {
+        reader.setAccounts(accounts());
+        Exchange exchange = new DefaultExchange(context);
+        List<ReceivedMessage> messages = List.of(
+                new ReceivedMessage("ID:1", "+919860012345\n+919860012346", Map.of("CleverTapAccount", "sea")),
+                new ReceivedMessage("ID:2", "+919860012347"),
+                new ReceivedMessage("ID:3", "{\"d\":[{\"type\":\"phone\",\"value\":\"+919860012348\"}]}",
+                        Map.of("CleverTapAccount", " SEA-ID ")));
+
+        List<Object> numbers = reader.readBatch(messages, exchange);
+
+        assertEquals(List.of(new AccountInput("+919860012345", "sea"), new AccountInput("+919860012346", "sea"),
+                "+919860012347", new AccountInput(Identity.phone("+919860012348"), "sea")), numbers,
+                "by the account's name, or its account id; a message without the header names none");
+        assertEquals(List.of(), refused(exchange));
+    }
+
+    @Test
+    void aMessageThatNamesNoConfiguredAccountIsRefusedSayingWhatItNamed() {
+        reader.setAccounts(accounts());
+        Exchange exchange = new DefaultExchange(context);
+        List<ReceivedMessage> messages = List.of(
+                new ReceivedMessage("ID:1", "+919860012345", Map.of("CleverTapAccount", "europe")),
+                new ReceivedMessage("ID:2", "+919860012346", Map.of("CleverTapAccount", "sea")));
+
+        List<Object> numbers = reader.readBatch(messages, exchange);
+
+        assertEquals(List.of(new AccountInput("+919860012346", "sea")), numbers, "the others of the batch go on");
+        List<JmsMessageReader.RefusedMessage> refused = refused(exchange);
+        assertEquals(List.of("ID:1"), refused.stream().map(JmsMessageReader.RefusedMessage::id).toList());
+        assertEquals("CleverTapAccount 'europe' names no account of this service (give an account's name or account id)",
+                refused.get(0).reason());
+        assertEquals("+919860012345", refused.get(0).body(), "the raw body goes to the error channel");
+    }
+
+    private static Accounts accounts() {
+        Accounts accounts = new Accounts();
+        accounts.add(new Account("sea", "SEA-ID", new Passcode("p"), "sg1", "https://sg1.api.clevertap.com", Set.of("SG"),
+                false, 3, 0, "SG", false));
+        return accounts;
     }
 
     private String poison(Object body) {

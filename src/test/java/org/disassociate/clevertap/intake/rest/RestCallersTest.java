@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.intake.rest;
 
+import java.util.Set;
+
 import io.vertx.core.net.SocketAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -7,17 +9,24 @@ import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
 import org.apache.camel.support.DefaultExchange;
+import org.disassociate.clevertap.model.Account;
+import org.disassociate.clevertap.model.Accounts;
+import org.disassociate.clevertap.model.Passcode;
+import org.disassociate.clevertap.model.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Who may call the REST intake: the bearer token, or the account's CleverTap id and passcode. The secrets are test
- * values, and no assertion message or refusal shows them.
+ * Who may call the REST intake, and which account its numbers go to: the bearer token (naming an account, or none), or
+ * a configured account's CleverTap id and passcode. The secrets are test values, and no assertion message or refusal
+ * shows them.
  */
 class RestCallersTest {
 
@@ -27,14 +36,24 @@ class RestCallersTest {
     private static final String WRONG_TOKEN = "guessed-token-555";
     private static final String WRONG_PASSCODE = "guessed-passcode-555";
 
+    private static final String SEA_ID = "W9R-46Z-SEA";
+    private static final String SEA_PASSCODE = "passcode-Sea-321";
+
     private final CamelContext context = new DefaultCamelContext();
     private final RestCallers callers = new RestCallers();
 
     RestCallersTest() {
+        Accounts accounts = new Accounts();
+        accounts.add(account(Account.DEFAULT, ACCOUNT_ID, PASSCODE));
+        accounts.add(account("sea", SEA_ID, SEA_PASSCODE));
         callers.setToken(TOKEN);
-        callers.setAccountId(ACCOUNT_ID);
-        callers.setPasscode(PASSCODE);
+        callers.setAccounts(accounts);
         callers.setClevertapCredentials(true);
+    }
+
+    private static Account account(String name, String accountId, String passcode) {
+        return new Account(name, accountId, new Passcode(passcode), "in1", "https://in1.api.clevertap.com", Set.of(),
+                false, 3, 0, "IN", false);
     }
 
     @AfterEach
@@ -77,17 +96,60 @@ class RestCallersTest {
         assertEquals(401, refused(withCredentials(ACCOUNT_ID, null)).getStatus(), "the account id alone");
         assertEquals(401, refused(withCredentials(null, PASSCODE)).getStatus(), "the passcode alone");
 
-        Message withTokenToo = withCredentials(ACCOUNT_ID, null);
+        Message withTokenToo = withCredentials(null, PASSCODE);
         withTokenToo.setHeader("Authorization", "Bearer " + TOKEN);
-        assertEquals(401, refused(withTokenToo).getStatus(), "half the CleverTap headers are not ignored for the token");
+        assertEquals(401, refused(withTokenToo).getStatus(), "a passcode is checked, also beside the token");
+    }
+
+    @Test
+    void anAccountsCredentialsNameThatAccount() {
+        assertEquals("sea", accountOf(withCredentials(SEA_ID, SEA_PASSCODE)));
+        assertEquals(Account.DEFAULT, accountOf(withCredentials(ACCOUNT_ID, PASSCODE)));
+    }
+
+    @Test
+    void anAccountIdWithAnotherAccountsPasscodeIsUnauthorized() {
+        assertEquals(401, refused(withCredentials(SEA_ID, PASSCODE)).getStatus());
+        assertEquals(401, refused(withCredentials(ACCOUNT_ID, SEA_PASSCODE)).getStatus());
+        assertEquals(401, refused(withCredentials("sea", SEA_PASSCODE)).getStatus(), "a name is not an account id");
+    }
+
+    @Test
+    void aBearerCallerNamesAnAccountByIdOrNameOrNone() {
+        Message byId = withToken(TOKEN);
+        byId.setHeader("X-CleverTap-Account-Id", SEA_ID);
+        assertEquals("sea", accountOf(byId));
+
+        Message byName = withToken(TOKEN);
+        byName.setHeader("X-CleverTap-Account-Id", "sea");
+        assertEquals("sea", accountOf(byName));
+
+        assertNull(accountOf(withToken(TOKEN)), "none named: each number goes by its country");
+    }
+
+    @Test
+    void aBearerCallerNamingNoAccountIsABadRequestSayingWhich() {
+        Message unknown = withToken(TOKEN);
+        unknown.setHeader("X-CleverTap-Account-Id", "W9R-46Z-NOBODY");
+
+        IntakeRefusedException refusal = refused(unknown);
+
+        assertEquals(400, refusal.getStatus());
+        assertTrue(refusal.getMessage().contains("'W9R-46Z-NOBODY' names no account"), refusal.getMessage());
+    }
+
+    @Test
+    void aWrongTokenNamingAnAccountIsUnauthorized() {
+        Message request = withToken(WRONG_TOKEN);
+        request.setHeader("X-CleverTap-Account-Id", SEA_ID);
+
+        assertEquals(401, refused(request).getStatus());
     }
 
     @Test
     void nothingConfiguredRefusesEveryCall() {
         RestCallers unconfigured = new RestCallers();
         unconfigured.setToken("");
-        unconfigured.setAccountId("");
-        unconfigured.setPasscode("");
 
         assertEquals(401, refused(unconfigured, withToken("")).getStatus());
         assertEquals(401, refused(unconfigured, withCredentials("", "")).getStatus());
@@ -144,10 +206,12 @@ class RestCallersTest {
     @Test
     void aRefusalNeverShowsTheConfiguredOrTheGivenSecrets() {
         Message[] requests = {withToken(WRONG_TOKEN), withCredentials(ACCOUNT_ID, WRONG_PASSCODE),
-                withCredentials(null, PASSCODE), withCredentials(ACCOUNT_ID, null), post()};
+                withCredentials(null, PASSCODE), withCredentials(ACCOUNT_ID, null), post(),
+                withCredentials(SEA_ID, PASSCODE)};
         for (Message request : requests) {
             IntakeRefusedException e = refused(request);
             assertFalse(e.getMessage().contains(PASSCODE), "a refusal shows the configured passcode");
+            assertFalse(e.getMessage().contains(SEA_PASSCODE), "a refusal shows another account's passcode");
             assertFalse(e.getMessage().contains(WRONG_PASSCODE), "a refusal shows the given passcode");
             assertFalse(e.getMessage().contains(TOKEN), "a refusal shows the configured token");
             assertFalse(e.getMessage().contains(WRONG_TOKEN), "a refusal shows the given token");
@@ -155,6 +219,12 @@ class RestCallersTest {
         callers.setClevertapCredentials(false);
         assertFalse(refused(withCredentials(ACCOUNT_ID, PASSCODE)).getMessage().contains(PASSCODE),
                 "a refusal of switched-off credentials shows the passcode");
+    }
+
+    /** The account the caller's numbers go to, once its call is taken; null when it names none. */
+    private String accountOf(Message request) {
+        assertDoesNotThrow(() -> callers.check(request), "the call was refused");
+        return request.getExchange().getVariable(Variables.ACCOUNT, String.class);
     }
 
     private IntakeRefusedException refused(Message request) {
