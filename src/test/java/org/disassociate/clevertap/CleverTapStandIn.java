@@ -327,11 +327,6 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         final List<Integer> statuses = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
 
-        Answer(String accountId, String passcode) {
-            this.accountId = accountId;
-            this.passcode = passcode;
-        }
-
         @Override
         public String getName() {
             return NAME;

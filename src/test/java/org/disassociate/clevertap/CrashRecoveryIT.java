@@ -89,18 +89,18 @@ class CrashRecoveryIT {
     }
 
     Process start() throws IOException {
-        Process process = ForkedApplication.builder(work, standIn.environment(Map.of(
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "CLEVERTAP_ACCOUNTS", "sea",
-                "CLEVERTAP_ACCOUNTS_SEA_REGION", "sg1",
-                "CLEVERTAP_ACCOUNTS_SEA_BASE_URL", sea.baseUrl(),
-                "CLEVERTAP_ACCOUNTS_SEA_ACCOUNT_ID", "SEA-ACCOUNT",
-                "CLEVERTAP_ACCOUNTS_SEA_PASSCODE", "SEA-Passcode-4R2T",
-                "CLEVERTAP_ACCOUNTS_SEA_COUNTRIES", "SG",
-                "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50",
-                "INTAKE_REST_PORT", String.valueOf(restPort),
-                "MANAGEMENT_PORT", String.valueOf(managementPort),
-                "INTAKE_REST_TOKEN", Fixtures.TOKEN))).start();
+        Process process = ForkedApplication.builder(work, standIn.environment(Map.ofEntries(
+                Map.entry("CLEVERTAP_BATCH_TIMEOUT_MS", "300"),
+                Map.entry("CLEVERTAP_ACCOUNTS", "sea"),
+                Map.entry("CLEVERTAP_ACCOUNTS_SEA_REGION", "sg1"),
+                Map.entry("CLEVERTAP_ACCOUNTS_SEA_BASE_URL", sea.baseUrl()),
+                Map.entry("CLEVERTAP_ACCOUNTS_SEA_ACCOUNT_ID", "SEA-ACCOUNT"),
+                Map.entry("CLEVERTAP_ACCOUNTS_SEA_PASSCODE", "SEA-Passcode-4R2T"),
+                Map.entry("CLEVERTAP_ACCOUNTS_SEA_COUNTRIES", "SG"),
+                Map.entry("CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
+                Map.entry("INTAKE_REST_PORT", String.valueOf(restPort)),
+                Map.entry("MANAGEMENT_PORT", String.valueOf(managementPort)),
+                Map.entry("INTAKE_REST_TOKEN", Fixtures.TOKEN)))).start();
         // as a load balancer would: requests go to an instance once it says it is ready (its port opens a moment
         // before the intake's route is in place, and answers 404 until then)
         await().atMost(LONG_WAIT).until(() -> ManagementCalls.isReady(managementPort) || !process.isAlive());
