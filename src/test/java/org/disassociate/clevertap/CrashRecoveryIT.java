@@ -80,7 +80,7 @@ class CrashRecoveryIT {
 
     /** The n-th number of the files and requests: Indian and Singaporean in turn, one for each account. */
     static String number(long n) {
-        return n % 2 == 0 ? Fixtures.indian(n / 2) : String.format("+6581%06d", n / 2);
+        return n % 2 == 0 ? Fixtures.indian(n / 2) : String.format("+6581%06d", (n / 2) % 1_000_000);
     }
 
     /** Requests both stand-ins have seen. */
