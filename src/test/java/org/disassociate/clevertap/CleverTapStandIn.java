@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,9 +98,15 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             answer.statuses.clear();
         }
         answer.delivered.clear();
+        answer.otherAccounts.clear();
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
                 .willReturn(aResponse().withTransformers(Answer.NAME)));
+    }
+
+    /** Until the next {@link #reset()}, requests of this account too are answered (besides {@link #ACCOUNT_ID}'s). */
+    public void accept(String accountId, String passcode) {
+        answer.otherAccounts.put(accountId, passcode);
     }
 
     /** Every request gets {@code answer} instead of the normal one. */
@@ -326,6 +333,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         final AtomicInteger tooMany = new AtomicInteger();
         final List<Integer> statuses = new ArrayList<>();
         final List<String> delivered = new ArrayList<>();
+        final Map<String, String> otherAccounts = new ConcurrentHashMap<>();
 
         @Override
         public String getName() {
@@ -393,7 +401,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
                 return fault;
             }
             String givenId = request.getHeader("X-CleverTap-Account-Id");
-            String expected = givenId == null ? null : passcodes.get(givenId);
+            String expected = givenId == null ? null : passcodes.containsKey(givenId) ? passcodes.get(givenId)
+                    : otherAccounts.get(givenId);
             if (expected == null || !expected.equals(request.getHeader("X-CleverTap-Passcode"))) {
                 return json(401, Map.of("status", "fail", "error", "Invalid Credentials", "code", 401));
             }

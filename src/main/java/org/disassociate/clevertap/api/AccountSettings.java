@@ -1,5 +1,6 @@
 package org.disassociate.clevertap.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public class AccountSettings implements CamelContextAware {
 
-    public static final List<String> REGIONS = List.of("in1", "sg1", "us1", "aps3", "mec1", "eu1");
+    public static final List<String> REGIONS = Account.REGIONS;
     public static final int MAX_BATCH_SIZE = 1000;
     static final String PREFIX = "clevertap.accounts.";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -55,7 +56,7 @@ public class AccountSettings implements CamelContextAware {
 
     /** The endpoint of a region: {@code https://<region>.api.clevertap.com}. */
     public static String regionUrl(String region) {
-        return "https://" + region + ".api.clevertap.com";
+        return Account.regionUrl(region);
     }
 
     /** Refuses settings that cannot work; then puts each account in {@link Accounts} and says what it will use. */
@@ -68,12 +69,18 @@ public class AccountSettings implements CamelContextAware {
             throw new ConfigurationException("clevertap.max-in-flight (CLEVERTAP_MAX_IN_FLIGHT) must be at least 1");
         }
         List<String> named = Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        List<Account> configured = new ArrayList<>();
         if (named.isEmpty() || !accountId.isBlank()) {
-            add(defaultAccount());
+            configured.add(defaultAccount());
         }
         for (String name : named) {
-            add(named(name));
+            configured.add(named(name));
         }
+        // all checked before any is added: Camel's YAML loader tries a bean that failed once more, which would otherwise
+        // meet the accounts of its first try and hide why that one failed
+        Accounts together = new Accounts();
+        configured.forEach(account -> add(together, account));
+        configured.forEach(account -> add(accounts, account));
         for (Account account : accounts.all()) {
             LOG.info("CleverTap account {}: {}/1/disassociate{}, {} request(s) in flight{}", account, account.baseUrl(),
                     account.countries().isEmpty() ? "" : ", numbers of " + String.join(", ", account.countries()),
@@ -85,7 +92,7 @@ public class AccountSettings implements CamelContextAware {
         }
     }
 
-    private void add(Account account) {
+    private static void add(Accounts accounts, Account account) {
         try {
             accounts.add(account);
         } catch (ConfigurationException e) {

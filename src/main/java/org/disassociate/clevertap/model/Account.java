@@ -1,5 +1,6 @@
 package org.disassociate.clevertap.model;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +26,13 @@ public record Account(String name, String accountId, Passcode passcode, String r
 
     /** The name of the account of the single-account settings. */
     public static final String DEFAULT = "default";
+    /** CleverTap's data regions. */
+    public static final List<String> REGIONS = List.of("in1", "sg1", "us1", "aps3", "mec1", "eu1");
+
+    /** The endpoint of a region: {@code https://<region>.api.clevertap.com}. */
+    public static String regionUrl(String region) {
+        return "https://" + region + ".api.clevertap.com";
+    }
 
     public Account {
         countries = Set.copyOf(countries);

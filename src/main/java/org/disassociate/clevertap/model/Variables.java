@@ -54,10 +54,14 @@ public final class Variables {
     public static final String SETTLED = "settled";
     /** A dry run (of a REST request, or of the kamelet): its batches and what CleverTap answered to each. */
     public static final String DRY_RUN_REQUEST = "dryRunRequest";
-    /** The kamelet's accountId parameter, until the module's account is checked against it. */
+    /** The kamelet's account parameter (a configured account's name), until it names the {@link #ACCOUNT}. */
+    public static final String KAMELET_ACCOUNT = "kameletAccount";
+    /** The kamelet's accountId parameter, until it names the {@link #ACCOUNT}. */
     public static final String KAMELET_ACCOUNT_ID = "kameletAccountId";
-    /** The kamelet's passcode parameter, until the module's account is checked against it. */
+    /** The kamelet's passcode parameter, until it is checked against its account's (then removed). */
     public static final String KAMELET_PASSCODE = "kameletPasscode";
+    /** The kamelet's region parameter, for an account its accountId adds. */
+    public static final String KAMELET_REGION = "kameletRegion";
     /** What the module answered the kamelet (a SinkAnswer), before it becomes the host's body. */
     public static final String SINK_ANSWER = "sinkAnswer";
 
