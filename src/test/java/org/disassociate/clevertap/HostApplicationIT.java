@@ -135,7 +135,7 @@ class HostApplicationIT {
         assertTrue(log.contains("Started intake-kamelet"), "the module's routes run in the host");
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
         // the beans are made once, their init methods run once: the settings are checked and logged once
-        assertEquals(1, log.split("CleverTap account default (", -1).length - 1, "the settings bean was made once");
+        assertEquals(1, log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1, "the settings bean was made once");
         for (String intake : List.of("intake-file", "intake-rest", "intake-jms", "sandbox-clevertap")) {
             assertFalse(log.contains("Started " + intake + " "), intake + " is off inside a host");
         }

@@ -82,7 +82,7 @@ class RuntimeIT {
         String log = Files.readString(work.resolve("output.log"));
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
         // each bean of routes/beans.camel.yaml is made once: the settings are checked, and the broker started, once
-        assertEquals(1, log.split("CleverTap account default (", -1).length - 1, "the settings bean was made once");
+        assertEquals(1, log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1, "the settings bean was made once");
         assertEquals(1, log.split("JMS: embedded ActiveMQ Artemis broker at", -1).length - 1, "the broker bean was made once");
     }
 

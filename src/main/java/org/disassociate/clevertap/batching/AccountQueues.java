@@ -70,7 +70,8 @@ public class AccountQueues {
                 return false;
             }
             if (free.tryAcquire(numbers.size(), RECHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (settingAside.remove(account)) {
+                // said by a reader that would have set them aside: the account answers again
+                if (mayWaitElsewhere && settingAside.remove(account)) {
                     LOG.info("Account {}: CleverTap answers it again; its numbers are no longer set aside", account);
                 }
                 return true;
