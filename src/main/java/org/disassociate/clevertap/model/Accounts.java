@@ -28,6 +28,8 @@ public final class Accounts {
     private final Map<String, Account> byName = new LinkedHashMap<>();
     private final List<Consumer<Account>> onAdded = new CopyOnWriteArrayList<>();
     private volatile List<Account> all = List.of();
+    /** What {@code byName} holds, for the readers on every chunk's way, who take no lock. */
+    private volatile Map<String, Account> named = Map.of();
     private volatile Map<String, List<Account>> byCountry = Map.of();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
@@ -35,7 +37,15 @@ public final class Accounts {
      * Adds {@code account}; refused when its name or account id is taken already (by an account of another
      * passcode or region, for one of the kamelet's: the same one again is {@link #sameAs}).
      */
-    public synchronized void add(Account account) {
+    public void add(Account account) {
+        synchronized (this) {
+            put(account);
+        }
+        // outside the lock: a listener makes routes, and readers of accounts go on meanwhile
+        onAdded.forEach(listener -> listener.accept(account));
+    }
+
+    private void put(Account account) {
         if (byName.containsKey(account.name())) {
             throw new ConfigurationException("two accounts are named '" + account.name() + "'");
         }
@@ -46,6 +56,7 @@ public final class Accounts {
             }
         }
         byName.put(account.name(), account);
+        named = Map.copyOf(byName);
         all = List.copyOf(byName.values());
         Map<String, List<Account>> countries = new LinkedHashMap<>();
         for (Account each : all) {
@@ -55,7 +66,6 @@ public final class Accounts {
         }
         countries.replaceAll((country, accounts) -> List.copyOf(accounts));
         byCountry = Map.copyOf(countries);
-        onAdded.forEach(listener -> listener.accept(account));
     }
 
     /** Told of each account added from now on (the accounts added so far are {@link #all()}). */
@@ -68,11 +78,7 @@ public final class Accounts {
     }
 
     public Optional<Account> named(String name) {
-        return Optional.ofNullable(name).map(n -> {
-            synchronized (this) {
-                return byName.get(n.trim());
-            }
-        });
+        return Optional.ofNullable(name).map(n -> named.get(n.trim()));
     }
 
     /** The account of that name, or else of that account id (a JMS message's header may give either). */
