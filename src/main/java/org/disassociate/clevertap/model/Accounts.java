@@ -128,6 +128,11 @@ public final class Accounts {
         return failing.contains(account);
     }
 
+    /** True when a number's country matters: an account lists countries, or there is no default account. */
+    public boolean routeByCountry() {
+        return !byCountry.isEmpty() || defaultAccount().isEmpty();
+    }
+
     /** Why a number of {@code country} goes to the error channel when no account takes it. */
     public static String noAccountFor(String country) {
         return "no account for " + (country == null || country.isBlank() ? "numbers of no country" : country);

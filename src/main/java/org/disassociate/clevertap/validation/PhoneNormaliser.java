@@ -53,23 +53,27 @@ public class PhoneNormaliser {
             @Variable(Variables.CHUNK) Settlement.Chunk chunk, @Variable(Variables.ACCOUNT) String account) {
         // a number without + that reaches an account by name is of that account's default-country
         String country = account == null ? defaultCountry : defaultCountryOf(account);
+        // a number's country decides its account only when its intake named none, and an account lists countries or
+        // there is no default account (whose error record then names the country)
+        boolean withCountry = account == null && (accounts == null || accounts.routeByCountry());
         CheckedNumbers checked = new CheckedNumbers(inputs.size());
         for (Object input : inputs) {
             if (input instanceof AccountInput named) {
                 // its own message named its account (a JMS message's header): that account's country, and the valid
                 // number on its way to it
-                PhoneNumber number = checkInput(named.input(), source, chunk, defaultCountryOf(named.account()));
+                PhoneNumber number = checkInput(named.input(), source, chunk, defaultCountryOf(named.account()), false);
                 checked.add(number.isValid() ? number.to(named.account()) : number);
             } else {
-                checked.add(checkInput(input, source, chunk, country));
+                checked.add(checkInput(input, source, chunk, country, withCountry));
             }
         }
         return checked;
     }
 
-    private PhoneNumber checkInput(Object input, String source, Settlement.Chunk chunk, String country) {
-        return input instanceof Identity identity ? check(identity, source, chunk, country)
-                : check(input == null ? null : input.toString(), source, chunk, country);
+    private PhoneNumber checkInput(Object input, String source, Settlement.Chunk chunk, String country,
+            boolean withCountry) {
+        return input instanceof Identity identity ? check(identity, source, chunk, country, withCountry)
+                : check(input == null ? null : input.toString(), source, chunk, country, withCountry);
     }
 
     private String defaultCountryOf(String account) {
@@ -77,19 +81,24 @@ public class PhoneNormaliser {
     }
 
     PhoneNumber check(String input, String source, Settlement.Chunk chunk) {
-        return check(input, source, chunk, defaultCountry);
+        return check(input, source, chunk, defaultCountry, true);
     }
 
-    PhoneNumber check(Identity identity, String source, Settlement.Chunk chunk, String defaultCountry) {
+    PhoneNumber check(Identity identity, String source, Settlement.Chunk chunk, String defaultCountry,
+            boolean withCountry) {
         if (!Identity.PHONE.equalsIgnoreCase(identity.type())) {
             return PhoneNumber.rejected(identity.value(),
                     "type must be \"phone\", not " + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
                     source, chunk);
         }
-        return check(identity.value(), source, chunk, defaultCountry);
+        return check(identity.value(), source, chunk, defaultCountry, withCountry);
     }
 
-    PhoneNumber check(String input, String source, Settlement.Chunk chunk, String defaultCountry) {
+    /**
+     * {@code withCountry}: the valid number carries its country (libphonenumber's region, a lookup of its own), which
+     * only the routing to accounts by country reads.
+     */
+    PhoneNumber check(String input, String source, Settlement.Chunk chunk, String defaultCountry, boolean withCountry) {
         String raw = input == null ? "" : input.strip();
         if (raw.isEmpty()) {
             return PhoneNumber.rejected(input, "empty value", source, chunk);
@@ -106,8 +115,8 @@ public class PhoneNormaliser {
                         + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region), source,
                         chunk);
             }
-            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164), util.getRegionCodeForNumber(parsed),
-                    source, chunk);
+            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164),
+                    withCountry ? util.getRegionCodeForNumber(parsed) : null, source, chunk);
         } catch (NumberParseException e) {
             return PhoneNumber.rejected(input, "not a phone number: " + reason(e), source, chunk);
         }
