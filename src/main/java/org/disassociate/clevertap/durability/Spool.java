@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -330,6 +333,42 @@ public class Spool implements LongSupplier {
     @Override
     public long getAsLong() {
         return waiting.get();
+    }
+
+    /**
+     * The files in the spool folder of {@code account} (put in place, and not yet settled: waiting for its reader, or
+     * being read), and when the oldest of them was last written (null when there is none). Read from the folder.
+     */
+    public record Backlog(int files, Instant oldest) {
+    }
+
+    public Backlog backlog(String account) {
+        int files = 0;
+        Instant oldest = null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir.resolve(account))) {
+            for (Path entry : entries) {
+                // .writing-… segments are still open; .failed holds files the reader gave up on
+                if (entry.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (NoSuchFileException settled) {
+                    continue;
+                }
+                if (attributes.isRegularFile()) {
+                    files++;
+                    Instant written = attributes.lastModifiedTime().toInstant();
+                    oldest = oldest == null || written.isBefore(oldest) ? written : oldest;
+                }
+            }
+        } catch (NoSuchFileException none) {
+            return new Backlog(0, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Backlog(files, oldest);
     }
 
     /** Hands the open segments that are old enough to the spool route. */

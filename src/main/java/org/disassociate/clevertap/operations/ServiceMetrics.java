@@ -1,5 +1,7 @@
 package org.disassociate.clevertap.operations;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import org.disassociate.clevertap.api.AccountPipelines;
 import org.disassociate.clevertap.api.RequestSlots;
 import org.disassociate.clevertap.batching.Batches;
 import org.disassociate.clevertap.batching.Settlements;
+import org.disassociate.clevertap.durability.Spool;
 import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.Batch;
@@ -44,9 +47,12 @@ public class ServiceMetrics extends WhenContextStarted {
     private final Map<String, Counter> acceptedByIntake = new ConcurrentHashMap<>();
     private final Map<String, Counter> invalidByIntake = new ConcurrentHashMap<>();
     private final Map<String, AccountMeters> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Counter> toErrorChannel = new ConcurrentHashMap<>();
     private final AtomicBoolean accountsRegistered = new AtomicBoolean();
     private Accounts accounts;
     private AccountPipelines pipelines;
+    private Spool spool;
+    private HealthGauges health;
 
     public ServiceMetrics() {
         for (String intake : List.of("file", "rest", "jms", "kamelet")) {
@@ -73,6 +79,11 @@ public class ServiceMetrics extends WhenContextStarted {
         this.pipelines = pipelines;
     }
 
+    /** The spool: each account's backlog there, and the age of its oldest file. */
+    public void setSpool(Spool spool) {
+        this.spool = spool;
+    }
+
     /**
      * Publishes the meters in the registry that serves {@code /observe/metrics} once it exists: on Camel Main the one
      * {@code camel.metrics.enabled} binds as {@value #CAMEL_REGISTRY}, on Camel Quarkus Quarkus' own. Registers the
@@ -87,6 +98,12 @@ public class ServiceMetrics extends WhenContextStarted {
         if (camelRegistry != null && camelRegistry != meters && !meters.getRegistries().contains(camelRegistry)) {
             meters.add(camelRegistry);
         }
+        synchronized (this) {
+            if (health == null) {
+                health = new HealthGauges(context, meters);
+            }
+        }
+        health.registerKnown();
         // once, also when the context tells this listener twice
         if (accounts != null && accountsRegistered.compareAndSet(false, true)) {
             accounts.all().forEach(this::register);
@@ -103,6 +120,21 @@ public class ServiceMetrics extends WhenContextStarted {
                     .description("Requests this instance may have in flight now, per account: its max-in-flight, lowered "
                             + "for a while after a 429").register(meters);
         }
+        if (spool != null) {
+            String name = account.name();
+            Gauge.builder("clevertap.spool.files", spool, s -> s.backlog(name).files()).tag(AccountMeters.TAG, name)
+                    .description("Files in the account's spool, not yet settled (waiting for its reader, or being read)")
+                    .register(meters);
+            Gauge.builder("clevertap.spool.oldest", spool, s -> oldestSeconds(s.backlog(name)))
+                    .tag(AccountMeters.TAG, name).baseUnit("seconds")
+                    .description("How long ago the oldest file in the account's spool was written (0: none)")
+                    .register(meters);
+        }
+    }
+
+    private static double oldestSeconds(Spool.Backlog backlog) {
+        Instant oldest = backlog.oldest();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 
     /** The meters of the account of that name, made at its first use when it has none yet. */
@@ -172,6 +204,21 @@ public class ServiceMetrics extends WhenContextStarted {
     /** A batch went to the error channel as a whole: refused by CleverTap, or not taken after every retry. */
     public void batchFailed(@Variable(Variables.BATCH) Batch batch) {
         account(batch.getAccount()).batchFailed();
+    }
+
+    /**
+     * Records on their way to the error channel (the {@code error-channel} route's body: one per number), by code and
+     * account ({@code none}: no code, or no account). Its writes are retried until they succeed: none is dropped.
+     */
+    public void toErrorChannel(@Body List<ErrorRecord> records) {
+        for (ErrorRecord record : records) {
+            String account = record.account() == null ? "none" : record.account();
+            String code = record.code() == null ? "none" : String.valueOf(record.code());
+            toErrorChannel.computeIfAbsent(account + "/" + code, key -> Counter.builder("clevertap.numbers.error.channel")
+                    .description("Numbers sent to the error channel, by code (CleverTap's per-record code, or the HTTP "
+                            + "status of a failed batch; none: never sent) and account (none: it reached none)")
+                    .tag(AccountMeters.TAG, account).tag("code", code).register(meters)).increment();
+        }
     }
 
     /** CleverTap's unprocessed records of the batch, counted by their code. */
