@@ -34,8 +34,7 @@ public final class Accounts {
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     /**
-     * Adds {@code account}; refused when its name or account id is taken already (by an account of another
-     * passcode or region, for one of the kamelet's: the same one again is {@link #sameAs}).
+     * Adds {@code account}; refused when its name or account id is taken already.
      */
     public void add(Account account) {
         synchronized (this) {
@@ -136,12 +135,5 @@ public final class Accounts {
     /** Why a number of {@code country} goes to the error channel when no account takes it. */
     public static String noAccountFor(String country) {
         return "no account for " + (country == null || country.isBlank() ? "numbers of no country" : country);
-    }
-
-    /** True when {@code account} is the one already added by that name (a kamelet's account, named again). */
-    public boolean sameAs(Account account) {
-        return named(account.name()).map(known -> known.accountId().equals(account.accountId())
-                && known.region().equals(account.region()) && known.baseUrl().equals(account.baseUrl())
-                && known.passcode().matches(account.passcode().reveal())).orElse(false);
     }
 }
