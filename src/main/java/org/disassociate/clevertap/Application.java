@@ -4,6 +4,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.util.ObjectHelper;
 import org.disassociate.clevertap.model.ConfigurationException;
 import org.disassociate.clevertap.operations.OnceRun;
+import org.disassociate.clevertap.operations.TracingSdk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class Application {
             main.addOverrideProperty("once", "true");
         }
         main.addMainListener(once);
+        main.addMainListener(new TracingSdk());
         try {
             int exitCode = main.run(new String[0]);
             return once.isActive() && exitCode == 0 ? once.getExitCode() : exitCode;

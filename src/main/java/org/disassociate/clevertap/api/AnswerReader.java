@@ -59,8 +59,12 @@ public class AnswerReader {
         throw new RejectedBatchException(status, text);
     }
 
-    /** CleverTap's text on one line, cut when long. */
+    /**
+     * CleverTap's text on one line, cut when long, without the numbers it may echo: it becomes an exception's message,
+     * and so a log line and a span event. Each record's own number is in its error record.
+     */
     private static String shown(String body) {
-        return body == null || body.isBlank() ? "(no body)" : Excerpt.of(body.strip().replaceAll("\\s+", " "));
+        return body == null || body.isBlank() ? "(no body)"
+                : Excerpt.withoutNumbers(body.strip().replaceAll("\\s+", " "));
     }
 }

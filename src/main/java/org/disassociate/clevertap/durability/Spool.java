@@ -32,6 +32,7 @@ import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.TraceContext;
 import org.disassociate.clevertap.model.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,8 +142,13 @@ public class Spool implements LongSupplier {
         }
         try {
             List<Written> writes = new ArrayList<>(1);
+            // the trace of the request or message, when traced: the batches its numbers go in link to it
+            String traceparent = TraceContext.currentTraceparent();
             for (List<PhoneNumber> valid : checked.getValidByAccount()) {
-                StringBuilder lines = new StringBuilder(valid.size() * 15);
+                StringBuilder lines = new StringBuilder(valid.size() * 15 + 70);
+                if (traceparent != null) {
+                    lines.append(TraceContext.SPOOL_LINE_PREFIX).append(traceparent).append('\n');
+                }
                 for (PhoneNumber number : valid) {
                     lines.append(number.getE164()).append('\n');
                 }
@@ -173,7 +179,11 @@ public class Spool implements LongSupplier {
      * JMS intake is not held back by them.
      */
     public void setAside(@Body List<PhoneNumber> numbers, @Variable(Variables.SOURCE) String source) throws IOException {
-        StringBuilder lines = new StringBuilder(numbers.size() * 15);
+        StringBuilder lines = new StringBuilder(numbers.size() * 15 + 70);
+        String traceparent = TraceContext.currentTraceparent();
+        if (traceparent != null) {
+            lines.append(TraceContext.SPOOL_LINE_PREFIX).append(traceparent).append('\n');
+        }
         for (PhoneNumber number : numbers) {
             lines.append(number.getE164()).append('\n');
         }

@@ -18,6 +18,7 @@ import org.disassociate.clevertap.model.Excerpt;
 import org.disassociate.clevertap.model.Identity;
 import org.disassociate.clevertap.model.Json;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.model.TraceContext;
 import org.disassociate.clevertap.model.Variables;
 
 /**
@@ -53,10 +54,12 @@ public class ErrorRecords {
         return records;
     }
 
+    /** The records as JSON lines, each with the trace it is written in (when traced), which its line names. */
     public String toJsonLines(@Body List<ErrorRecord> records) throws JsonProcessingException {
+        String traceId = TraceContext.currentTraceId();
         StringBuilder lines = new StringBuilder(records.size() * 160);
         for (ErrorRecord record : records) {
-            lines.append(mapper.writeValueAsString(record)).append('\n');
+            lines.append(mapper.writeValueAsString(traceId == null ? record : record.inTrace(traceId))).append('\n');
         }
         return lines.toString();
     }

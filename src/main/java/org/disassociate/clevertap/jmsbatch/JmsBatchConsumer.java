@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  */
 public class JmsBatchConsumer extends DefaultConsumer {
 
+    /** The message property of the W3C trace context. */
+    static final String TRACEPARENT = "traceparent";
+
     private static final Logger LOG = LoggerFactory.getLogger(JmsBatchConsumer.class);
     private static final long RECEIVE_MILLIS = 500;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
@@ -224,6 +227,22 @@ public class JmsBatchConsumer extends DefaultConsumer {
         return 1;
     }
 
+    /**
+     * The trace context of a message (W3C {@code traceparent}, as OpenTelemetry's JMS instrumentation sends it as a
+     * message property), when {@code messageProperties} names it: the batch's exchange continues the trace of its
+     * first message that has one, as a JMS consumer of one message would; Camel's tracing reads it as a header when
+     * the exchange enters the route. The route links the other messages' traces.
+     */
+    private static void continueTrace(Exchange exchange, List<ReceivedMessage> received) {
+        for (ReceivedMessage message : received) {
+            String traceparent = message.property(TRACEPARENT);
+            if (traceparent != null) {
+                exchange.getIn().setHeader(TRACEPARENT, traceparent);
+                return;
+            }
+        }
+    }
+
     /** The batch through the route; true when it succeeded. */
     private boolean deliver(List<Message> messages) throws JMSException {
         List<ReceivedMessage> received = new ArrayList<>(messages.size());
@@ -233,6 +252,7 @@ public class JmsBatchConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         try {
             exchange.getIn().setBody(received);
+            continueTrace(exchange, received);
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {

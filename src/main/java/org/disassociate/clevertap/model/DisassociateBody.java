@@ -37,7 +37,8 @@ public final class DisassociateBody {
             // anything after the JSON value is refused too, as a body cut or glued to another would be
             root = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JsonProcessingException e) {
-            throw new MalformedException("malformed JSON: " + e.getOriginalMessage());
+            // the parser quotes the token it stumbled on, which may be a number
+            throw new MalformedException("malformed JSON: " + Excerpt.withoutNumbers(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new MalformedException("the body could not be read: " + e.getMessage());
         }

@@ -2,7 +2,9 @@ package org.disassociate.clevertap.model;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,8 @@ import java.util.function.Consumer;
 public final class Settlement {
 
     private final String source;
+    /** The trace of the file's intake, when traced: its run report names it, its batches link to it. */
+    private final String traceparent = TraceContext.currentTraceparent();
     private final long startedNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private final AtomicLong accepted = new AtomicLong();
@@ -53,6 +57,11 @@ public final class Settlement {
     }
 
     /** The {@code source} of its numbers' error records: {@code file:<name>}, or the intake of a spool file. */
+    /** The {@code traceparent} of the file's intake span, or null when it is not traced. */
+    public String getTraceparent() {
+        return traceparent;
+    }
+
     public String getSource() {
         return source;
     }
@@ -78,7 +87,15 @@ public final class Settlement {
      * number in it, so that the position never passes numbers on their way to the error channel.
      */
     public Chunk chunkRead(int values, FilePosition end) {
-        Chunk chunk = new Chunk(end, values);
+        return chunkRead(values, end, List.of());
+    }
+
+    /**
+     * As {@link #chunkRead(int, FilePosition)}, for a chunk of a spool file whose lines came in the traces
+     * {@code traceparents} (the requests and messages that a message intake spooled them for).
+     */
+    public Chunk chunkRead(int values, FilePosition end, List<String> traceparents) {
+        Chunk chunk = new Chunk(end, values, traceparents);
         synchronized (this) {
             unsettled.addLast(chunk);
             readTo = end;
@@ -320,16 +337,32 @@ public final class Settlement {
     public final class Chunk {
         private final FilePosition end;
         private final int values;
+        private final List<String> traceparents;
         /** Valid numbers on their way, and 1 until the chunk is handled; guarded by the settlement. */
         private int unsettled = 1;
 
-        private Chunk(FilePosition end, int values) {
+        private Chunk(FilePosition end, int values, List<String> traceparents) {
             this.end = end;
             this.values = values;
+            this.traceparents = traceparents;
         }
 
         public Settlement getSettlement() {
             return Settlement.this;
+        }
+
+        /**
+         * The traces its numbers came in: the file's own ({@link Settlement#getTraceparent()}), and for a spool file
+         * those of the requests and messages whose numbers it holds. A batch's span links to them.
+         */
+        public List<String> getTraceparents() {
+            if (traceparent == null) {
+                return traceparents;
+            }
+            List<String> all = new ArrayList<>(traceparents.size() + 1);
+            all.add(traceparent);
+            all.addAll(traceparents);
+            return all;
         }
 
         /** Validation made {@code valid} numbers of it that now go to batching, and refused {@code invalid}. */

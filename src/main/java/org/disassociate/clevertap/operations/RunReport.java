@@ -36,10 +36,12 @@ import org.disassociate.clevertap.model.Settlement;
  * @param sentAgainAtMost valid numbers read again after {@code resumedAtLine} that the stopped run had read by its last
  *                     checkpoint save: at most these reached CleverTap twice, but for what it read and sent after
  *                     that save (0 for a first read)
+ * @param trace        the OpenTelemetry trace id of the file's intake (its batches' spans link to it); null when not
+ *                     traced
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunReport(String file, String outcome, long accepted, long invalid, long processed, long failed,
         long setAside, Map<String, Settlement.AccountCounts> accounts, String startedAt, String finishedAt, long durationMs,
         String firstBatchAt, String lastBatchAt, boolean dryRun, String errorChannel, String errorSource, String reason,
-        long resumedAtLine, long sentAgainAtMost) {
+        long resumedAtLine, long sentAgainAtMost, String trace) {
 }

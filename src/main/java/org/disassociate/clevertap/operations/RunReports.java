@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.TraceContext;
 import org.disassociate.clevertap.model.Variables;
 
 /** The run report of an inbox file, from its settlement. */
@@ -45,7 +46,8 @@ public class RunReports {
                 settlement.getFailed(), settlement.getSetAside(), settlement.getAccounts(),
                 settlement.getStartedAt().toString(), Instant.now().toString(), settlement.getElapsedMillis(),
                 text(settlement.getFirstBatchAt()), text(settlement.getLastBatchAt()), dryRun, errorChannel,
-                settlement.getSource(), reason, settlement.getResumedAt().line(), settlement.getReadAgain());
+                settlement.getSource(), reason, settlement.getResumedAt().line(), settlement.getReadAgain(),
+                TraceContext.traceIdOf(settlement.getTraceparent()));
     }
 
     private static String text(Instant at) {

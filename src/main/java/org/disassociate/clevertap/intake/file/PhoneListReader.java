@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.disassociate.clevertap.model.ChunkSize;
 import org.disassociate.clevertap.model.FilePosition;
 import org.disassociate.clevertap.model.Settlement;
+import org.disassociate.clevertap.model.TraceContext;
 import org.disassociate.clevertap.model.Variables;
 
 /**
@@ -104,7 +105,9 @@ public class PhoneListReader {
                         first = false;
                     }
                     String value = line.strip();
-                    if (!value.isEmpty() && !value.startsWith("#")) {
+                    if (value.startsWith(TraceContext.SPOOL_LINE_PREFIX)) {
+                        traceRead(value.substring(TraceContext.SPOOL_LINE_PREFIX.length()));
+                    } else if (!value.isEmpty() && !value.startsWith("#")) {
                         return value;
                     }
                 }
@@ -212,7 +215,8 @@ public class PhoneListReader {
             }
             read += chunk.size();
             FilePosition end = new FilePosition(read, values.line());
-            return new ReadChunk(chunk, settlement == null ? null : settlement.chunkRead(chunk.size(), end));
+            return new ReadChunk(chunk,
+                    settlement == null ? null : settlement.chunkRead(chunk.size(), end, values.takeTraceparents()));
         }
 
         @Override
@@ -232,6 +236,8 @@ public class PhoneListReader {
         private long linesRead;
         private long lineOfNext;
         private long line;
+        private static final int MAX_TRACES = 128;
+        private final List<String> traceparents = new ArrayList<>(0);
 
         Values(Closeable source) {
             this.source = source;
@@ -242,6 +248,27 @@ public class PhoneListReader {
 
         protected void lineRead() {
             linesRead++;
+        }
+
+        /**
+         * A spool file's comment that names the trace of the lines after it (a traced request or message): kept for
+         * the chunk those lines end in, up to {@value #MAX_TRACES} a chunk, OpenTelemetry's default limit of a
+         * span's links.
+         */
+        protected void traceRead(String traceparent) {
+            if (traceparents.size() < MAX_TRACES) {
+                traceparents.add(traceparent);
+            }
+        }
+
+        /** The traces read since the last chunk was made. */
+        List<String> takeTraceparents() {
+            if (traceparents.isEmpty()) {
+                return List.of();
+            }
+            List<String> taken = List.copyOf(traceparents);
+            traceparents.clear();
+            return taken;
         }
 
         protected void linesRead(long lines) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.disassociate.clevertap.jmsbatch.ReceivedMessage;
@@ -13,6 +15,7 @@ import org.disassociate.clevertap.model.AccountInput;
 import org.disassociate.clevertap.model.Accounts;
 import org.disassociate.clevertap.model.Excerpt;
 import org.disassociate.clevertap.model.NumberList;
+import org.disassociate.clevertap.model.TraceContext;
 import org.disassociate.clevertap.model.Variables;
 
 /**
@@ -25,6 +28,8 @@ public class JmsMessageReader {
 
     /** The message property that names the account of the message's numbers. */
     public static final String ACCOUNT_HEADER = "CleverTapAccount";
+    /** The property of a message's W3C trace context, as OpenTelemetry's JMS instrumentation names it. */
+    public static final String TRACEPARENT = "traceparent";
 
     private Accounts accounts = new Accounts();
 
@@ -41,11 +46,17 @@ public class JmsMessageReader {
     public List<Object> readBatch(@Body List<ReceivedMessage> messages, Exchange exchange) {
         List<Object> numbers = new ArrayList<>(messages.size());
         List<RefusedMessage> refused = new ArrayList<>(0);
+        Span batchSpan = Span.current();
         for (ReceivedMessage message : messages) {
+            // traced: the batch's span links to the trace each message came in
+            SpanContext sent = TraceContext.spanContextOf(message.property(TRACEPARENT));
+            if (sent != null) {
+                batchSpan.addLink(sent);
+            }
             String named = message.property(ACCOUNT_HEADER);
             Optional<Account> account = named == null ? Optional.empty() : accounts.byNameOrId(named);
             if (named != null && account.isEmpty()) {
-                refused.add(new RefusedMessage(message.id(), message.body(), ACCOUNT_HEADER + " '" + Excerpt.of(named)
+                refused.add(new RefusedMessage(message.id(), message.body(), ACCOUNT_HEADER + " '" + Excerpt.withoutNumbers(named)
                         + "' names no account of this service (give an account's name or account id)"));
                 continue;
             }
