@@ -20,6 +20,8 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,6 +202,32 @@ class TracingTest extends ApplicationTestSupport {
                 && span.getParentSpanId().equals("b7ad6b7169203331")), "the intake's span continues the sender's");
         assertTrue(linkedTraces(spanNamed("clevertap.batch")).contains(SENDER_TRACE));
         assertNoPersonalDataOrSecret();
+    }
+
+    @Test
+    void aKameletMessageIsInItsHostsTraceWhichItsBatchLinksTo() throws Exception {
+        template.sendBody("direct:host", PROCESSED);
+
+        await().atMost(WAIT).until(() -> spanNamed("clevertap.batch") != null);
+        SpanData host = spans().stream().filter(span -> "host".equals(span.getName())
+                && !span.getParentSpanContext().isValid()).findFirst().orElseThrow(() -> new AssertionError(dump()));
+        // the kamelet's route is in the host's trace
+        assertTrue(spans().stream().anyMatch(span -> span.getName().equals("clevertap-disassociate-sink")
+                && span.getTraceId().equals(host.getTraceId())), dump());
+        assertTrue(linkedTraces(spanNamed("clevertap.batch")).contains(host.getTraceId()));
+        assertNoPersonalDataOrSecret();
+    }
+
+    /** A host's own route, as a host application has it beside the module's. */
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        super.configure(configuration);
+        configuration.addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:host").routeId("host").to("kamelet:clevertap-disassociate-sink");
+            }
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.disassociate.clevertap.operations;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -221,7 +222,7 @@ public class Traces implements CamelContextAware {
         if (tracer == null) {
             return;
         }
-        java.util.List<?> records = exchange.getMessage().getBody(java.util.List.class);
+        List<?> records = exchange.getMessage().getBody(List.class);
         Span span = tracer.spanBuilder("clevertap.error-channel")
                 .setSpanKind(SpanKind.INTERNAL)
                 .setAttribute(RECORDS, records == null ? 0L : records.size())
