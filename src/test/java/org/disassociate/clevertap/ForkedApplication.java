@@ -62,7 +62,8 @@ final class ForkedApplication {
     static void withoutSettings(Map<String, String> environment) {
         environment.keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
                 || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
-                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.startsWith("QUARKUS_") || k.equals("ONCE"));
+                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.startsWith("QUARKUS_") || k.startsWith("OTEL_")
+                || k.equals("ONCE"));
     }
 
     static Run runToExit(Map<String, String> env) throws Exception {
