@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
@@ -43,8 +44,8 @@ final class OtlpReceiver implements AutoCloseable {
     record Link(String traceId, String spanId) {
     }
 
-    /** A request as received: its path and body. */
-    record Received(String path, byte[] body) {
+    /** A request as received: its path, headers (names in lower case) and body. */
+    record Received(String path, Map<String, List<String>> headers, byte[] body) {
     }
 
     private static final HexFormat HEX = HexFormat.of();
@@ -98,7 +99,9 @@ final class OtlpReceiver implements AutoCloseable {
         try (exchange) {
             byte[] body = read(exchange);
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Received(path, body));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+            requests.add(new Received(path, Map.copyOf(headers), body));
             if (!"POST".equals(exchange.getRequestMethod()) || !"/v1/traces".equals(path)) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

@@ -38,6 +38,9 @@ class TracingIT {
     static final String INVALID = "+9198000060";
     /** Digits both numbers share, as any exported form of either would hold them. */
     static final String SHARED_DIGITS = "98000060";
+    static final String COLLECTOR_KEY = "collector-key-for-tests";
+    /** What Camel's tracer logs as it starts: there only when Camel traces the routes. */
+    static final String CAMEL_TRACER = "Opentelemetry2 enabled";
     /** The OpenTelemetry SDK's batch span processor thread: the exporter's, there only when tracing is on. */
     static final String EXPORTER_THREAD = "BatchSpanProcessor_WorkerThread";
 
@@ -67,6 +70,8 @@ class TracingIT {
                 "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_SERVICE_NAME", "clevertap-disassociate",
+                // a collector's credentials, as a hosted one takes them
+                "OTEL_EXPORTER_OTLP_HEADERS", "x-collector-key=" + COLLECTOR_KEY,
                 // spans leave 100 ms after they end, not 5 s: what arrives, arrives soon
                 "OTEL_BSP_SCHEDULE_DELAY", "100",
                 "CLEVERTAP_BATCH_TIMEOUT_MS", "200",
@@ -122,6 +127,11 @@ class TracingIT {
                 () -> "no span of the call to CleverTap: " + received()));
 
         List<OtlpReceiver.SpanView> spans = receiver.spans();
+        assertEquals(spans.size(), spans.stream().map(OtlpReceiver.SpanView::spanId).distinct().count(),
+                "each span is exported once: " + spans);
+        assertTrue(receiver.requests().stream().allMatch(r -> r.path().equals("/v1/traces")
+                && r.headers().getOrDefault("x-collector-key", List.of()).equals(List.of(COLLECTOR_KEY))), "traces only, with the "
+                + "collector's key: " + receiver.requests().stream().map(r -> r.path() + " " + r.headers()).toList());
         assertTrue(spans.stream().allMatch(s -> "clevertap-disassociate".equals(s.serviceName())), spans::toString);
         assertTrue(spans.stream().noneMatch(s -> s.name().contains("rotate-spool")
                 || s.attributes().values().stream().anyMatch(v -> v.startsWith("timer:"))), "the spool's timer is not traced: " + spans);
@@ -129,22 +139,34 @@ class TracingIT {
             assertFalse(receiver.anyRequestContains(secret), secret + " was exported");
         }
         assertTrue(threadDump().contains(EXPORTER_THREAD), "the exporter runs (what the test with tracing off looks for)");
+        assertTrue(Files.readString(work.resolve("output.log")).contains(CAMEL_TRACER));
     }
 
     @Test
     void offByDefaultNothingIsExportedAndNoExporterRuns() throws Exception {
-        int restPort = start(Map.of());
+        postAndSeeNothingExported(start(Map.of()));
+        assertFalse(threadDump().contains(EXPORTER_THREAD), "no exporter thread when tracing is off");
+        assertFalse(Files.readString(work.resolve("output.log")).contains(CAMEL_TRACER), "no Camel tracer when tracing is off");
+    }
 
+    @Test
+    void theStandardSamplerSettingIsHeeded() throws Exception {
+        // the caller's trace is sampled (its traceparent ends in 01): the default, parent-based sampler would record it
+        postAndSeeNothingExported(start(Map.of("CAMEL_OPENTELEMETRY2_ENABLED", "true", "OTEL_TRACES_SAMPLER", "always_off")));
+        assertTrue(threadDump().contains(EXPORTER_THREAD), "tracing is on, only nothing is sampled");
+    }
+
+    /** Posts the numbers, waits until they are settled, and sees that no span, nor any other request, reached the receiver. */
+    void postAndSeeNothingExported(int restPort) throws Exception {
         HttpResponse<String> answer = post(restPort, "00-" + HexFormat.of().formatHex(randomBytes(16)) + "-"
                 + HexFormat.of().formatHex(randomBytes(8)) + "-01");
         assertEquals(202, answer.statusCode(), answer.body());
         awaitSettled();
 
         // Spans of the request, had there been any, ended as the numbers settled; with OTEL_BSP_SCHEDULE_DELAY=100 an
-        // exporter would have sent them within about 100 ms (the test above sees them so). Ten times that with nothing
-        // received, and no exporter thread at all, mean tracing is off, not slow.
+        // exporter would have sent them within about 100 ms (the first test sees them so). Ten times that with nothing
+        // received means nothing was recorded, not that it is slow.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.requests().isEmpty());
-        assertFalse(threadDump().contains(EXPORTER_THREAD), "no exporter thread when tracing is off");
     }
 
     /** What the receiver got, for a failure's message. */

@@ -15,17 +15,19 @@ import jakarta.annotation.Priority;
  * <p>
  * Why: camel-quarkus-opentelemetry2 makes its tracer unless Quarkus' {@code quarkus.otel.sdk.disabled} is true, and
  * that is false by default, so a plain start would trace and its exporter would try localhost:4317 every few seconds.
- * Camel's own switch is not read there. And Quarkus' exporter reads only {@code quarkus.otel.*}, not the standard
+ * Camel's own switch, which Camel Main reads on Quarkus too, only adds Camel's tracer: it neither starts nor stops
+ * Quarkus' SDK, whose tracer does nothing while it is disabled. And Quarkus' exporter reads only {@code quarkus.otel.*}, not the standard
  * {@code otel.*} names (which SmallRye answers from {@code OTEL_*} environment variables).
  * <p>
  * So, for a {@code quarkus.otel.*} key nobody set: {@code quarkus.otel.sdk.disabled} is the opposite of
  * {@code camel.opentelemetry2.enabled} (off unless it is true: a disabled SDK is a no-op, with no exporter, no span
  * processor thread and no Camel tracer); any other is the same key without {@code quarkus.}, milliseconds written as
  * OpenTelemetry writes them (a bare number) turned into a Quarkus duration. A {@code quarkus.otel.*} key that is set
- * wins. Only run-time keys can be answered so: the build-time ones ({@code quarkus.otel.enabled},
- * {@code quarkus.otel.traces.enabled}, {@code quarkus.otel.traces.sampler}, the propagators, the instrumentation
- * switches) are fixed when quarkus-run.jar is built, so {@code OTEL_TRACES_SAMPLER} does not change the sampler here
- * ({@code OTEL_TRACES_SAMPLER_ARG} does).
+ * wins. The keys that Quarkus reads only when it builds quarkus-run.jar ({@code quarkus.otel.enabled},
+ * {@code quarkus.otel.traces.enabled}, the exporter kind, the propagators, the instrumentation switches) cannot be
+ * answered so, which is why the switch is the run-time {@code quarkus.otel.sdk.disabled} and not those. The sampler
+ * ({@code quarkus.otel.traces.sampler}) is fixed at build too, but Quarkus hands the SDK its run-time value, so
+ * {@code OTEL_TRACES_SAMPLER} and {@code OTEL_TRACES_SAMPLER_ARG} do work.
  * <p>
  * Registered in META-INF/services/io.smallrye.config.ConfigSourceInterceptor of src/quarkus/resources.
  */
