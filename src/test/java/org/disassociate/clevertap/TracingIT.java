@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * OpenTelemetry tracing of the packaged application ({@link ForkedApplication}: the runtime of the system property
  * {@code runtime}), exporting to an {@link OtlpReceiver} on loopback, configured only as an operator does: Camel's own
  * switch {@code CAMEL_OPENTELEMETRY2_ENABLED} and the standard {@code OTEL_*} variables. On, a REST call's trace
- * continues its caller's and carries no number and no passcode; off (the default), nothing is exported and no
+ * continues its caller's, its batch links to it, and no span carries a number or the passcode; off (the default), nothing is exported and no
  * exporter runs. One application per test.
  */
 class TracingIT {
@@ -117,14 +116,32 @@ class TracingIT {
         assertEquals(202, answer.statusCode(), answer.body());
         awaitSettled();
 
-        // the server span of the call is the caller's span's child, in the caller's trace
+        // the span of the call is the caller's span's child, in the caller's trace: Quarkus' HTTP server span (a
+        // SERVER span), or on Camel Main the span of the REST intake's route
         await().atMost(Fixtures.WAIT).untilAsserted(() -> assertTrue(receiver.spans().stream().anyMatch(s ->
-                s.kind() == Span.SpanKind.SPAN_KIND_SERVER && s.traceId().equals(traceId)
-                        && s.parentSpanId().equals(callerSpanId)), () -> "no server span in trace " + traceId + ": " + received()));
+                s.traceId().equals(traceId) && s.parentSpanId().equals(callerSpanId)),
+                () -> "no span of the call in trace " + traceId + ": " + received()));
         // and the call to CleverTap is traced too (in whichever trace the spool starts): the whole way has been exported
         await().atMost(Fixtures.WAIT).untilAsserted(() -> assertTrue(receiver.spans().stream().anyMatch(s ->
                 s.attributes().getOrDefault("camel.uri", "").startsWith(standIn.baseUrl())),
                 () -> "no span of the call to CleverTap: " + received()));
+
+        // the batch: a trace of its own, linked to the caller's; its request in it, with CleverTap's answer
+        await().atMost(Fixtures.WAIT).untilAsserted(() -> assertTrue(receiver.spans().stream().anyMatch(s ->
+                s.name().equals("clevertap.request")), () -> "no request span: " + received()));
+        OtlpReceiver.SpanView batch = receiver.spans().stream().filter(s -> s.name().equals("clevertap.batch"))
+                .findFirst().orElseThrow(() -> new AssertionError("no batch span: " + received()));
+        assertTrue(batch.links().stream().anyMatch(link -> link.traceId().equals(traceId)), batch::toString);
+        assertEquals("1", batch.attributes().get("clevertap.batch.size"), batch::toString);
+        OtlpReceiver.SpanView request = receiver.spans().stream().filter(s -> s.name().equals("clevertap.request"))
+                .findFirst().orElseThrow();
+        assertEquals(batch.spanId(), request.parentSpanId(), request::toString);
+        assertEquals("200", request.attributes().get("http.response.status_code"), request::toString);
+        assertEquals("1", request.attributes().get("clevertap.processed"), request::toString);
+        // the invalid number's error record names the caller's trace
+        assertEquals(traceId, TestFiles.errorRecords(work.resolve("errors")).stream()
+                .filter(e -> e.path("record").path("value").asText().equals(INVALID)).findFirst().orElseThrow()
+                .path("trace").asText());
 
         List<OtlpReceiver.SpanView> spans = receiver.spans();
         assertEquals(spans.size(), spans.stream().map(OtlpReceiver.SpanView::spanId).distinct().count(),
