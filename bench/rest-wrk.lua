@@ -1,6 +1,6 @@
--- wrk script of bench/Bench.java's rest-wrk measure: POST /1/disassociate, each request ONE distinct number in
+-- wrk script of the benchmark's rest-wrk measure (bench/src/bench/RestWrkMeasure.java): POST /1/disassociate, each request ONE distinct number in
 -- CleverTap's own body {"d":[{"type":"phone","value":"+9198XXXXXXXX"}]} and CleverTap's own headers
--- (X-CleverTap-Account-Id / X-CleverTap-Passcode, from WRK_ACCOUNT_ID / WRK_PASSCODE; Bench.java's by default).
+-- (X-CleverTap-Account-Id / X-CleverTap-Passcode, from WRK_ACCOUNT_ID / WRK_PASSCODE; the benchmark's by default).
 --
 --   wrk -t2 -c64 -d20s --timeout 10s --latency -s bench/rest-wrk.lua http://127.0.0.1:PORT/1/disassociate -- 70000000 2
 --
@@ -9,8 +9,8 @@
 -- across threads and requests. The stride
 -- is an argument, not counted in setup(): wrk starts each thread as soon as it is set up, before the next one's setup.
 -- wrk calls request() once before the run (thread 0's first request, never sent) to check the script. done() prints
--- one line, "rest-wrk: key=value ...", that Bench.java reads: requests and latency percentiles (microseconds), the
--- answers that were not 202 by status, and how many numbers each thread made, from which Bench.java knows every number
+-- one line, "rest-wrk: key=value ...", that the benchmark reads: requests and latency percentiles (microseconds), the
+-- answers that were not 202 by status, and how many numbers each thread made, from which the benchmark knows every number
 -- sent.
 -- (per > 1 is for comparing bigger requests; the rest-wrk measure sends one number a request.)
 
