@@ -45,6 +45,9 @@ public final class Bench {
             System.exit(2);
         }
         System.out.printf("bench: %s, %d cores, java %s%n", Workspace.JAR, Cpu.cores(), System.getProperty("java.version"));
+        long warming = System.nanoTime();
+        StandIn.warmUp(300);
+        System.out.printf("stand-in warmed up in %.1f s (300 requests, not measured)%n", (System.nanoTime() - warming) / 1e9);
         Report report = new Report();
         for (Measure measure : measures) {
             Set<String> chosen = new TreeSet<>(measure.names().keySet());
