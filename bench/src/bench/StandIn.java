@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +52,12 @@ final class StandIn implements AutoCloseable {
     final Map<String, AtomicLong> valuesByAccount = new ConcurrentHashMap<>();
     /** {@code perAccount} stand-ins only: the account each number came under ("a,b" when under two). */
     final Map<String, String> accountOf = new ConcurrentHashMap<>();
+
+    /**
+     * When each request's answer left (epoch ms, to the microsecond), by its status and first number, in the order they
+     * left: WireMock's log has each request's arrival, not the end of an answer its account's limit held back.
+     */
+    private final Map<String, Queue<Double>> answeredAt = new ConcurrentHashMap<>();
 
     private StandIn(int answerMillis, int allows, boolean keepAccounts) {
         this.answerMillis = answerMillis;
@@ -171,16 +180,22 @@ final class StandIn implements AutoCloseable {
         values.set(0);
         valuesByAccount.clear();
         accountOf.clear();
+        answeredAt.clear();
     }
 
     /** The numbers of a request answered 200 are counted. */
     private void received(Request request, Response response) {
         long end = System.nanoTime();
+        Instant now = Instant.now();
         String account = String.valueOf(request.getHeader("X-CleverTap-Account-Id"));
         int status = response.getStatus();
+        Matcher value = VALUE.matcher(request.getBodyAsString());
+        String first = value.find() ? value.group(1) : "";
+        answeredAt.computeIfAbsent(status + " " + first, k -> new ConcurrentLinkedQueue<>())
+                .add(now.getEpochSecond() * 1000.0 + now.getNano() / 1e6);
         int count = 0;
-        if (status == 200) {
-            Matcher value = VALUE.matcher(request.getBodyAsString());
+        if (status == 200 && !first.isEmpty()) {
+            value.reset();
             while (value.find()) {
                 receivedAt.putIfAbsent(value.group(1), end);
                 if (keepAccounts) {
@@ -202,30 +217,36 @@ final class StandIn implements AutoCloseable {
     }
 
     /**
-     * A line per request the stand-ins logged since {@code sinceMillis} (epoch), oldest first: its arrival and end in ms
-     * since then (to the millisecond: WireMock's log), the numbers of an answer 200, its status and its account.
+     * A line per request the stand-ins logged since {@code sinceMillis} (epoch), oldest first: its arrival (to the
+     * millisecond: WireMock's log) and the end of its answer in ms since then, the numbers of an answer 200, its status
+     * and its account.
      */
     List<String> trace(long sinceMillis) {
         List<ServeEvent> events = new ArrayList<>();
         byAccount.values().forEach(one -> events.addAll(one.wireMock().getAllServeEvents()));
         events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        Map<String, Queue<Double>> ends = new java.util.HashMap<>();
+        answeredAt.forEach((key, times) -> ends.put(key, new java.util.ArrayDeque<>(times)));
         List<String> lines = new ArrayList<>();
         for (ServeEvent event : events) {
             long arrived = event.getRequest().getLoggedDate().getTime();
+            int status = event.getResponse().getStatus();
+            Matcher value = VALUE.matcher(event.getRequest().getBodyAsString());
+            String first = value.find() ? value.group(1) : "";
+            Queue<Double> end = ends.get(status + " " + first);
+            Double answered = end == null ? null : end.poll();
             if (arrived < sinceMillis) {
                 continue;
             }
-            Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
-            int status = event.getResponse().getStatus();
             int count = 0;
-            if (status == 200) {
-                Matcher value = VALUE.matcher(event.getRequest().getBodyAsString());
+            if (status == 200 && !first.isEmpty()) {
+                value.reset();
                 while (value.find()) {
                     count++;
                 }
             }
             lines.add(String.format(java.util.Locale.ROOT, "%.3f %.3f %d %d %s", (double) (arrived - sinceMillis),
-                    (double) (arrived - sinceMillis + (total == null ? 0 : total)), count, status,
+                    (answered == null ? arrived : answered) - sinceMillis, count, status,
                     event.getRequest().getHeader("X-CleverTap-Account-Id")));
         }
         return lines;
