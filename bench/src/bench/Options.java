@@ -15,7 +15,8 @@ final class Options {
     }
 
     static final List<Option> ALL = List.of(
-            new Option("only", "file,floor,latency,messages,jms,crash,memory,startup", "the measures to run, in the order listed below"),
+            new Option("only", "file,floor,latency,messages,jms,crash,memory,startup",
+                    "the measures to run; they run in the order of the list below, whatever the order given"),
             new Option("numbers", "1000000", "file, floor, pairs: numbers in the file"),
             new Option("pairs", "3", "pairs: alternating runs of file and floor"),
             new Option("warm", "false", "pairs: true: each side's JVM works the file once before the run measured, as a long-running instance has"),
