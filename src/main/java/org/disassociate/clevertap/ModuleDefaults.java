@@ -29,7 +29,8 @@ public final class ModuleDefaults implements ContextServicePlugin {
 
     @Override
     public void load(CamelContext context) {
-        // the service's own Camel Quarkus build (-Pquarkus) packs no module resources: it reads config/ and routes/
+        // the service's own Camel Quarkus build (-Dcamel-quarkus) packs no module resources: it reads
+        // config/ and routes/
         if (ModuleDefaults.class.getClassLoader().getResource(APPLICATION) == null) {
             return;
         }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operator does; its inbox, state, errors and broker in a work folder, its output in {@code output.log} there. The
  * runtime is the system property {@code runtime}: {@code camel-main} (the default: {@code Application.main} on the
  * test class path) or {@code quarkus} ({@code java -jar target/quarkus-app/quarkus-run.jar}, as built by
- * {@code -Pquarkus}).
+ * {@code -Dcamel-quarkus}).
  */
 final class ForkedApplication {
 

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a user relies on, from outside, on the packaged application of either runtime ({@link ForkedApplication}):
- * Camel Main's jar in {@code ./mvnw verify}, Camel Quarkus' {@code quarkus-run.jar} in {@code ./mvnw -Pquarkus verify}.
+ * Camel Main's jar in {@code ./mvnw verify}, Camel Quarkus' {@code quarkus-run.jar} in
+ * {@code ./mvnw -Dcamel-quarkus clean verify}.
  * One application for the class, started once, against the API stand-in.
  */
 class RuntimeIT {
