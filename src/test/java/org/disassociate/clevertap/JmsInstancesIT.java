@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.disassociate.clevertap.broker.JmsBroker;
-import org.disassociate.clevertap.sandbox.QueueSender;
 
 
 
@@ -98,7 +97,7 @@ class JmsInstancesIT {
         try {
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
 
-            // the command-line sender of the README, a plain JMS client
+            // the command-line sender of docs/operations.md, a plain JMS client
             QueueSender.main(new String[] {"+919812345601\n+919812345699\n", "tcp://127.0.0.1:" + jmsPort});
 
             await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains(
