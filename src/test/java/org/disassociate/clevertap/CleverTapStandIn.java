@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
     public static final String ACCOUNT_ID = "TEST-ACCOUNT-1";
     public static final String PASSCODE = "PASS-Secret-7Q9Z";
+    /** What CleverTap takes as a phone number: compiled once, the benchmark sends it a million. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** A second account it knows, for a deployment of several accounts. */
     public static final String SECOND_ACCOUNT_ID = "TEST-ACCOUNT-2";
     public static final String SECOND_PASSCODE = "PASS-Second-3K8W";
@@ -421,7 +424,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             List<Map<String, Object>> unprocessed = new ArrayList<>();
             for (JsonNode record : d) {
                 String value = record.path("value").asText("");
-                if (!"phone".equals(record.path("type").asText()) || !value.matches("\\+[1-9][0-9]{6,14}")) {
+                if (!"phone".equals(record.path("type").asText()) || !E164.matcher(value).matches()) {
                     unprocessed.add(Map.of("status", "fail", "code", 516, "error", "Invalid phone number", "record", record));
                 } else if (value.endsWith("99")) {
                     unprocessed.add(Map.of("status", "fail", "code", 523, "error", "Phone is not an identity", "record", record));
