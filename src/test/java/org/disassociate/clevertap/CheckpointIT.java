@@ -146,7 +146,7 @@ class CheckpointIT {
         for (int kill = 0; kill < 15 && !caughtWriting && Files.exists(inbox.resolve("crm.txt")); kill++) {
             Process process = start(smallBatches);
             int seen = standIn.requests().size();
-            await().atMost(LONG_WAIT).until(() -> standIn.requests().size() > seen + 2 && hasCheckpoint()
+            await().atMost(LONG_WAIT).until(() -> (standIn.requests().size() > seen + 2 && hasCheckpoint())
                     || !Files.exists(inbox.resolve("crm.txt")));
             killOnceASaveBegins(process);
             caughtWriting = !checkpointFiles(".tmp").isEmpty();

@@ -2,6 +2,7 @@ package org.disassociate.clevertap;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -249,7 +250,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
                 .pollInterval(Duration.ofMillis(5))
                 .until(() -> server.getAllServeEvents().size() >= answer.seen.get() - answer.held.get());
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-        events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
+        events.sort(Comparator.comparing(e -> e.getRequest().getLoggedDate().toInstant()));
         return events;
     }
 
@@ -258,8 +259,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         List<ServeEvent> requests = requests();
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < requests.size(); i++) {
-            gaps.add(requests.get(i).getRequest().getLoggedDate().getTime()
-                    - requests.get(i - 1).getRequest().getLoggedDate().getTime());
+            gaps.add(requests.get(i).getRequest().getLoggedDate().toInstant().toEpochMilli()
+                    - requests.get(i - 1).getRequest().getLoggedDate().toInstant().toEpochMilli());
         }
         return gaps;
     }
@@ -272,7 +273,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     public int maxConcurrentRequests() {
         List<long[]> edges = new ArrayList<>();
         for (ServeEvent event : requests()) {
-            long start = event.getRequest().getLoggedDate().getTime();
+            long start = event.getRequest().getLoggedDate().toInstant().toEpochMilli();
             Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
             if (total == null) {
                 throw new IllegalStateException("a request is still being answered: " + event.getRequest().getUrl());

@@ -59,6 +59,8 @@ class FileEdgeCasesTest extends ApplicationTestSupport {
     }
 
     @Test
+    // the writer's task is ended by the executor's shutdown, not through its future
+    @SuppressWarnings("FutureReturnValueIgnored")
     void aFileStillBeingWrittenIntoTheInboxIsTakenOnlyOnceItsWriterHasFinished() throws Exception {
         // a writer that appends a number every 150 ms for 3 s, straight into the inbox (no .part name): taken any
         // earlier, the file would be read in part, moved to .done/, and the rest written to a new file of that name

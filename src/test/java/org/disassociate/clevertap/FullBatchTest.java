@@ -30,7 +30,7 @@ class FullBatchTest {
     private static void awaitOneRequestAtOnce(long dropped) {
         CleverTapStandIn standIn = ApplicationTestSupport.standIn;
         await("one request within " + AT_ONCE.toSeconds() + " s of the drop").atMost(AT_ONCE).until(() -> standIn.requests().size() == 1);
-        long arrived = standIn.requests().get(0).getRequest().getLoggedDate().getTime();
+        long arrived = standIn.requests().get(0).getRequest().getLoggedDate().toInstant().toEpochMilli();
         assertTrue(arrived - dropped < AT_ONCE.toMillis(), "sent " + (arrived - dropped) + " ms after the drop");
     }
 

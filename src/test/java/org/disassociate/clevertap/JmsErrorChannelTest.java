@@ -38,7 +38,7 @@ class JmsErrorChannelTest extends ApplicationTestSupport {
             while (records.size() < 2) {
                 TextMessage message = (TextMessage) consumer.receive(WAIT.toMillis());
                 assertNotNull(message, "an error record on the queue");
-                for (String line : message.getText().split("\n")) {
+                for (String line : message.getText().lines().toList()) {
                     records.add(CleverTapStandIn.MAPPER.readTree(line));
                 }
             }

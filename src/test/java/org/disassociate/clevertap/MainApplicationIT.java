@@ -55,7 +55,7 @@ class MainApplicationIT {
 
     @Test
     void aRestManagementOrBrokerPortInUseIsRefusedAtStartUp() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             String port = String.valueOf(taken.getLocalPort());
             Map<String, String> account = Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A",
                     "CLEVERTAP_PASSCODE", "P", "CAMEL_SERVER_HOST", "127.0.0.1", "CAMEL_MANAGEMENT_HOST", "127.0.0.1");

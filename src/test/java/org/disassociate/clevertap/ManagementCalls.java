@@ -35,7 +35,7 @@ final class ManagementCalls {
             throw new AssertionError("/observe/metrics answered " + response.statusCode() + " " + response.headers());
         }
         Map<String, Double> samples = new HashMap<>();
-        for (String line : response.body().split("\n")) {
+        for (String line : response.body().split("\n", -1)) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }

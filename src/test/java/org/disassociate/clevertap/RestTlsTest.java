@@ -3,6 +3,7 @@ package org.disassociate.clevertap;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ class RestTlsTest extends ApplicationTestSupport {
                 "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer " + TOKEN,
                 "-H", "Content-Type: application/json", "--data", TestFiles.disassociateBody(List.of(indian(90_001))),
                 "https://localhost:" + restPort + RestCalls.PATH).redirectErrorStream(true).start();
-        String output = new String(curl.getInputStream().readAllBytes()).trim();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(curl.waitFor(60, TimeUnit.SECONDS));
         assertEquals("202", output, "curl --cacert: " + output);
     }

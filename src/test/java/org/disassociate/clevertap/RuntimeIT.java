@@ -43,6 +43,9 @@ class RuntimeIT {
     static IOException firstRequestFailure;
 
     @BeforeAll
+    // firstRequestFailure: the first request's failure kept for the test that asserts on it, not a prebuilt
+    // exception thrown from many places
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     static void start() throws Exception {
         work = TestFiles.newWorkFolder();
         restPort = Fixtures.freePort();

@@ -43,6 +43,9 @@ class RuntimeTlsIT {
     static HttpClient verifying;
 
     @BeforeAll
+    // firstRequestFailure: the first request's failure kept for the test that asserts on it, not a prebuilt
+    // exception thrown from many places
+    @SuppressWarnings("StaticAssignmentOfThrowable")
     static void start() throws Exception {
         verifying = HttpClient.newBuilder().sslContext(CERTIFICATES.clientContext()).build();
         work = TestFiles.newWorkFolder();

@@ -39,7 +39,9 @@ class SpoolDiskFailureTest extends ApplicationTestSupport {
         assertEquals(202, rest().json().bearer(TOKEN).postNumbers(before).statusCode());
         await().atMost(WAIT).until(() -> standIn.delivered().containsAll(before) && spoolIsEmpty());
 
-        Files.walk(spoolDir()).sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        try (Stream<Path> spool = Files.walk(spoolDir())) {
+            spool.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
         Files.writeString(spoolDir(), "in the way of the spool's folder");
 
         List<String> refused = List.of(indian(80_002));

@@ -137,7 +137,7 @@ public class AccountSettings implements CamelContextAware {
         String url = setting(name, "base-url").map(AccountSettings::withoutSlash).orElse(regionUrl(region));
         checkUrl(url, key(name, "base-url"));
         Set<String> countries = new LinkedHashSet<>();
-        for (String country : setting(name, "countries").orElse("").split(",")) {
+        for (String country : setting(name, "countries").orElse("").split(",", -1)) {
             String code = country.trim().toUpperCase(Locale.ROOT);
             if (code.isEmpty()) {
                 continue;

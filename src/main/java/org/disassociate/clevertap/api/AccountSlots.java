@@ -203,6 +203,9 @@ public class AccountSlots {
      * Its session keeps the token, unused, that long, and then gives it back; the request that found it goes on
      * waiting for another token meanwhile.
      */
+    // the scheduled give-back is never cancelled or awaited: the scheduler's shutdown drops it, and then the
+    // connection's close rolls the token back
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void keepUnused(Holder holder, int slot) {
         LOG.warn("Account slots: slot {} came back from an instance that went away holding it; kept unused {} ms, as long "
                 + "as that instance's request may still be in flight at CleverTap", slot, holdBackMillis);
@@ -213,6 +216,8 @@ public class AccountSlots {
     }
 
     /** The request has ended: its token goes back (acked and sent anew in one commit), or its fallback slot. */
+    // NOT_SHARED and FALLBACK are sentinels: only those very instances mean no token
+    @SuppressWarnings("ReferenceEquality")
     public void giveBack(Held held) {
         if (held == null || held == Held.NOT_SHARED) {
             return;
@@ -255,6 +260,8 @@ public class AccountSlots {
         return Math.max(1, fallbackMaxInFlight);
     }
 
+    // the next attempt is never cancelled or awaited: connect() catches its own failures and schedules the next one
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void connect() {
         try {
             Tokens connected = Tokens.open(this);
@@ -274,6 +281,8 @@ public class AccountSlots {
         }
     }
 
+    // the reconnection is never cancelled or awaited: connect() catches its own failures
+    @SuppressWarnings("FutureReturnValueIgnored")
     private synchronized void lost(Tokens lost, Exception cause) {
         if (tokens != lost) {
             return;

@@ -22,6 +22,8 @@ public class AwaitRequestSettlement extends AsyncProcessorSupport {
     }
 
     @Override
+    // the stage whenComplete returns only repeats the outcome that its callback handles itself
+    @SuppressWarnings("FutureReturnValueIgnored")
     public boolean process(Exchange exchange, AsyncCallback callback) {
         WaitingRequest request = exchange.getVariable(Variables.WAITING_REQUEST, WaitingRequest.class);
         int seconds = exchange.getVariable(Variables.WAIT_SECONDS, 0, Integer.class);

@@ -17,6 +17,8 @@ public class AwaitSettlement extends AsyncProcessorSupport {
     private static final Logger LOG = LoggerFactory.getLogger(AwaitSettlement.class);
 
     @Override
+    // the stage whenComplete returns only repeats the outcome that its callback handles itself
+    @SuppressWarnings("FutureReturnValueIgnored")
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Settlement settlement = exchange.getVariable(Variables.SETTLEMENT, Settlement.class);
         var done = settlement.seal();

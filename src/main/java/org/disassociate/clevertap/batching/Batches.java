@@ -54,7 +54,7 @@ public class Batches {
         }
         Instant now = Instant.now();
         int processed = 0;
-        Map<Settlement.Chunk, int[]> byChunk = new IdentityHashMap<>();
+        IdentityHashMap<Settlement.Chunk, int[]> byChunk = new IdentityHashMap<>();
         for (PhoneNumber number : batch.getNumbers()) {
             ErrorRecord failure = failed.get(number.getE164());
             if (failure == null) {

@@ -3,7 +3,6 @@ package org.disassociate.clevertap.batching;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +26,8 @@ public class Settlements {
     private final List<List<Settlement>> watches = new ArrayList<>();
 
     /** A file was picked up; its numbers are tracked under {@code source} until they are all settled. */
+    // the stage whenComplete returns only repeats the outcome that its callback handles itself
+    @SuppressWarnings("FutureReturnValueIgnored")
     public Settlement open(@Variable(Variables.SOURCE) String source) {
         Settlement settlement = new Settlement(source);
         working.add(settlement);
@@ -49,7 +50,7 @@ public class Settlements {
 
     /** Numbers of one account set aside in its spool: settled in their files as such. */
     public void setAside(@Body List<PhoneNumber> numbers) {
-        Map<Settlement.Chunk, Integer> byChunk = new IdentityHashMap<>();
+        IdentityHashMap<Settlement.Chunk, Integer> byChunk = new IdentityHashMap<>();
         for (PhoneNumber number : numbers) {
             if (number.getChunk() != null) {
                 byChunk.merge(number.getChunk(), 1, Integer::sum);
@@ -63,6 +64,8 @@ public class Settlements {
      * The file could not be read to its end (it goes to {@code .failed/}): no more numbers come from it, and the
      * numbers read before the failure settle as usual.
      */
+    // sealed, not awaited here: the file's own route awaits its settlement
+    @SuppressWarnings("FutureReturnValueIgnored")
     public void unreadable(@Variable(Variables.SETTLEMENT) Settlement settlement,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         if (settlement != null) {

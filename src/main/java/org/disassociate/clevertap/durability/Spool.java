@@ -232,7 +232,8 @@ public class Spool implements LongSupplier {
             String key = account + "/" + label + (backlog ? "" : "/aside");
             Segment segment = open.get(key);
             if (segment == null) {
-                segment = Segment.create(dir.resolve(account), label + "-" + run + "-" + (++sequence) + ".txt", backlog);
+                sequence++;
+                segment = Segment.create(dir.resolve(account), label + "-" + run + "-" + sequence + ".txt", backlog);
                 open.put(key, segment);
             }
             long before = segment.channel.position();

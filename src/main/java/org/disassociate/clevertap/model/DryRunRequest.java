@@ -24,7 +24,8 @@ public final class DryRunRequest {
         // a batch never mixes accounts
         for (List<PhoneNumber> valid : checked.getValidByAccount()) {
             for (int from = 0; from < valid.size(); from += batchSize) {
-                batches.add(new Batch("dry-run-" + (++n), valid.subList(from, Math.min(valid.size(), from + batchSize))));
+                n++;
+                batches.add(new Batch("dry-run-" + n, valid.subList(from, Math.min(valid.size(), from + batchSize))));
             }
         }
     }

@@ -39,7 +39,7 @@ public final class NumberList {
             }
         }
         List<String> numbers = new ArrayList<>();
-        for (String line : trimmed.split("\\R")) {
+        for (String line : trimmed.split("\\R", -1)) {
             String value = line.strip();
             if (!value.isEmpty() && !value.startsWith("#")) {
                 numbers.add(value);

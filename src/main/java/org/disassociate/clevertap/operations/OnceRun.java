@@ -64,6 +64,8 @@ public class OnceRun extends MainListenerSupport {
     }
 
     @Override
+    // the stage whenComplete returns only repeats the outcome that its callback handles itself
+    @SuppressWarnings("FutureReturnValueIgnored")
     public void afterStart(BaseMainSupport main) {
         if (!active) {
             return;

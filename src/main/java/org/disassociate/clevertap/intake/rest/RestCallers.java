@@ -94,6 +94,8 @@ public class RestCallers {
     }
 
     /** The account whose id and passcode the caller gave. */
+    // & on purpose, not &&: see below
+    @SuppressWarnings("ShortCircuitBoolean")
     private Account byCredentials(Message request, String givenAccountId, String givenPasscode, boolean credentialsTaken) {
         if (!credentialsTaken) {
             throw new IntakeRefusedException(401, "this intake does not take CleverTap credentials ("
@@ -108,7 +110,7 @@ public class RestCallers {
                     + "TLS-terminating proxy, intake.rest.trusted-network=true");
         }
         // every account's id and passcode compared, whatever the others give: the time taken says nothing of which
-        // account exists, nor of which of the two was wrong
+        // account exists, nor of which of the two was wrong (hence & and not &&, on purpose)
         byte[] id = bytes(givenAccountId);
         String passcode = givenPasscode == null ? "" : givenPasscode;
         Account matched = null;

@@ -37,11 +37,14 @@ class PhoneListReaderTest {
 
     @Test
     void aCsvFileIsReadByItsPhoneColumnInAnyCaseWithQuotedFields() throws IOException {
-        List<List<String>> chunks = read("crm.CSV", "name,Phone,city\n"
-                + "\"Doe, Jane\",\"+91 98600 12345\",Pune\n"
-                + "\n"
-                + "\"Bob \"\"the\"\" Builder\", 09860012346 ,\"Goa\n(North)\"\n"
-                + "Ann\n");
+        List<List<String>> chunks = read("crm.CSV", """
+                name,Phone,city
+                "Doe, Jane","+91 98600 12345",Pune
+
+                "Bob ""the"" Builder", 09860012346 ,"Goa
+                (North)"
+                Ann
+                """);
 
         assertEquals(List.of(List.of("+91 98600 12345", "09860012346", "")), chunks,
                 "a row without the column is an empty value, refused by validation");
@@ -110,8 +113,15 @@ class PhoneListReaderTest {
         reader.setBatchSize(10);
         settlement.resumeAt(new FilePosition(3, 4), new FilePosition(5, 6));
 
-        List<List<String>> chunks = read("crm.txt", "+919860010001\n# a comment\n+919860010002\n+919860010003\n"
-                + "+919860010004\n+919860010005\n+919860010006\n");
+        List<List<String>> chunks = read("crm.txt", """
+                +919860010001
+                # a comment
+                +919860010002
+                +919860010003
+                +919860010004
+                +919860010005
+                +919860010006
+                """);
 
         assertEquals(List.of(List.of("+919860010004", "+919860010005"), List.of("+919860010006")), chunks);
         assertEquals(new FilePosition(6, 7), settlement.getReadTo(), "positions count the skipped values too");
@@ -119,8 +129,13 @@ class PhoneListReaderTest {
 
     @Test
     void aCsvBrokenHalfwayHandsOverTheValuesBeforeTheBreakThenFails() throws IOException {
-        Iterator<ReadChunk> chunks = reader.readInChunks(input("phone\n+919860012345\n+919860012346\n"
-                + "\"+9198600\"12347\n+919860012348\n"), "crm.csv", settlement);
+        Iterator<ReadChunk> chunks = reader.readInChunks(input("""
+                phone
+                +919860012345
+                +919860012346
+                "+9198600"12347
+                +919860012348
+                """), "crm.csv", settlement);
 
         assertTrue(chunks.hasNext());
         assertEquals(List.of("+919860012345", "+919860012346"), new ArrayList<>(chunks.next()),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,8 +83,8 @@ class KameletCatalogRulesTest {
             if (title.isEmpty()) {
                 problems.add(name + ": no title");
             }
-            for (String word : title.split(" ")) {
-                if (!word.isEmpty() && !STOP_WORDS.contains(word.toLowerCase()) && !Character.isUpperCase(word.charAt(0))) {
+            for (String word : title.split(" ", -1)) {
+                if (!word.isEmpty() && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)) && !Character.isUpperCase(word.charAt(0))) {
                     problems.add(name + ": '" + word + "' is not capitalised in the title");
                 }
             }
