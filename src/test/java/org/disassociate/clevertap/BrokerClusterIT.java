@@ -68,6 +68,8 @@ class BrokerClusterIT {
     @AfterEach
     void stopAll() throws Exception {
         try {
+            // SIGTERM to all at once: their stops overlap; one that does not stop in time is killed
+            fleet.forEach(member -> member.process().destroy());
             for (Member member : fleet) {
                 if (member.process().isAlive()) {
                     try {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,15 @@ final class ForkedApplication {
     static void stop(Process process) throws InterruptedException {
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+    }
+
+    /** SIGTERM to every one at once, as an operator stops a fleet: their stops overlap; each must be gone within 60 s. */
+    static void stopAll(Collection<Process> processes) throws InterruptedException {
+        List<Process> alive = processes.stream().filter(Process::isAlive).toList();
+        alive.forEach(Process::destroy);
+        for (Process process : alive) {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
+        }
     }
 
     /** SIGKILL, as a crash: no shutdown hook, no flush. */

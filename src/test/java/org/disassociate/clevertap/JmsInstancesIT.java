@@ -79,9 +79,11 @@ class JmsInstancesIT {
             assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000));
             await().atMost(LONG_WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
         } finally {
-            ForkedApplication.stop(one);
-            ForkedApplication.stop(two);
-            broker.stop();
+            try {
+                ForkedApplication.stopAll(List.of(one, two));
+            } finally {
+                broker.stop();
+            }
         }
         assertTrue(Files.readString(first.resolve("output.log")).contains("Done jms"), "the first instance took messages");
         assertTrue(Files.readString(second.resolve("output.log")).contains("Done jms"), "the second instance took messages");
