@@ -130,6 +130,9 @@ class TracingIT {
         // the batch: a trace of its own, linked to the caller's; its request in it, with CleverTap's answer
         await().atMost(Fixtures.WAIT).untilAsserted(() -> assertTrue(receiver.spans().stream().anyMatch(s ->
                 s.name().equals("clevertap.request")), () -> "no request span: " + received()));
+        // the batch's span ends after its request's, so it may come in a later export
+        await().atMost(Fixtures.WAIT).untilAsserted(() -> assertTrue(receiver.spans().stream().anyMatch(s ->
+                s.name().equals("clevertap.batch")), () -> "no batch span: " + received()));
         OtlpReceiver.SpanView batch = receiver.spans().stream().filter(s -> s.name().equals("clevertap.batch"))
                 .findFirst().orElseThrow(() -> new AssertionError("no batch span: " + received()));
         assertTrue(batch.links().stream().anyMatch(link -> link.traceId().equals(traceId)), batch::toString);
