@@ -41,7 +41,8 @@ final class App {
             }
             if (System.nanoTime() > deadline) {
                 app.process.destroyForcibly().waitFor();
-                throw new IllegalStateException("the application was not ready in 300 s; see " + work.resolve("app.log"));
+                throw new IllegalStateException(
+                        "the application was not ready in 300 s; see " + work.resolve("app.log"));
             }
             Thread.sleep(10);
         }
@@ -54,22 +55,51 @@ final class App {
         int managementPort = Workspace.freePort();
         List<String> command = new ArrayList<>(List.of(Workspace.jdkTool("java")));
         command.addAll(List.of(jvm));
-        // e.g. BENCH_APP_JVM="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the application
+        // e.g. BENCH_APP_JVM="-XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile": a profile of the
+        // application
         String extra = System.getenv("BENCH_APP_JVM");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", Workspace.JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
-                || k.startsWith("CAMEL_") || k.startsWith("JMS_") || k.startsWith("ERRORS_") || k.startsWith("STATE_")
-                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.equals("ONCE"));
-        builder.environment().putAll(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", standIn.url(),
-                "CLEVERTAP_ACCOUNT_ID", StandIn.ACCOUNT, "CLEVERTAP_PASSCODE", StandIn.PASSCODE,
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "200", "INTAKE_REST_PORT", String.valueOf(restPort),
-                "INTAKE_REST_TOKEN", "bench-token", "JMS_EMBEDDED_PORT", String.valueOf(Workspace.freePort()),
-                "CAMEL_SERVER_HOST", "127.0.0.1", "LOG_LEVEL", System.getenv().getOrDefault("BENCH_APP_LOG", "WARN")));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(work.resolve("app.log").toFile()));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("CLEVERTAP_")
+                        || k.startsWith("INTAKE_")
+                        || k.startsWith("CAMEL_")
+                        || k.startsWith("JMS_")
+                        || k.startsWith("ERRORS_")
+                        || k.startsWith("STATE_")
+                        || k.startsWith("MANAGEMENT_")
+                        || k.startsWith("PROGRESS_")
+                        || k.equals("ONCE"));
+        builder.environment()
+                .putAll(Map.of(
+                        "CLEVERTAP_REGION",
+                        "in1",
+                        "CLEVERTAP_BASE_URL",
+                        standIn.url(),
+                        "CLEVERTAP_ACCOUNT_ID",
+                        StandIn.ACCOUNT,
+                        "CLEVERTAP_PASSCODE",
+                        StandIn.PASSCODE,
+                        "CLEVERTAP_BATCH_TIMEOUT_MS",
+                        "200",
+                        "INTAKE_REST_PORT",
+                        String.valueOf(restPort),
+                        "INTAKE_REST_TOKEN",
+                        "bench-token",
+                        "JMS_EMBEDDED_PORT",
+                        String.valueOf(Workspace.freePort()),
+                        "CAMEL_SERVER_HOST",
+                        "127.0.0.1",
+                        "LOG_LEVEL",
+                        System.getenv().getOrDefault("BENCH_APP_LOG", "WARN")));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.forEach((key, value) -> {
             if (value == null) {
@@ -84,8 +114,10 @@ final class App {
     /** /observe/health/ready: the routes run, every consumer has polled, CleverTap and the error channel are fine. */
     boolean ready() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort
-                    + "/observe/health/ready").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready")
+                            .toURL()
+                            .openConnection();
             connection.setConnectTimeout(100);
             connection.setReadTimeout(1000);
             try {
@@ -122,21 +154,30 @@ final class App {
 
     /** CPU seconds the application's process has used so far (every thread: the broker's, the routes', GC). */
     double cpuSeconds() {
-        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toNanos() / 1e9)
+                .orElse(0.0);
     }
 
     /** The sum of a metric's series on /observe/metrics (Prometheus text), 0 when absent or unreachable. */
     double metric(String name) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort
-                    + "/observe/metrics").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics")
+                            .toURL()
+                            .openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(5000);
             try (InputStream in = connection.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .filter(line -> line.startsWith(name + "_total") || line.startsWith(name + "{")
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> line.startsWith(name + "_total")
+                                || line.startsWith(name + "{")
                                 || line.startsWith(name + " "))
-                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .sum();
             } finally {
                 connection.disconnect();
             }

@@ -11,13 +11,20 @@ import java.util.TreeSet;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** Every measure, in the order they run; each may answer to several names of {@code --only}. */
     static List<Measure> measures(String[] args) {
-        return List.of(new FilePathMeasures(), new LatencyMeasure(), new AccountsMeasure(), new RestMeasure(),
-                new RestWrkMeasure(), new JmsMeasure(), new FleetMeasure(args), new CrashMeasure(), new MemoryMeasures(),
+        return List.of(
+                new FilePathMeasures(),
+                new LatencyMeasure(),
+                new AccountsMeasure(),
+                new RestMeasure(),
+                new RestWrkMeasure(),
+                new JmsMeasure(),
+                new FleetMeasure(args),
+                new CrashMeasure(),
+                new MemoryMeasures(),
                 new StartupMeasure());
     }
 
@@ -44,10 +51,12 @@ public final class Bench {
             System.err.println("bench: no measure " + unknown + " (bench/run --help lists them)");
             System.exit(2);
         }
-        System.out.printf("bench: %s, %d cores, java %s%n", Workspace.JAR, Cpu.cores(), System.getProperty("java.version"));
+        System.out.printf(
+                "bench: %s, %d cores, java %s%n", Workspace.JAR, Cpu.cores(), System.getProperty("java.version"));
         long warming = System.nanoTime();
         StandIn.warmUp(300);
-        System.out.printf("stand-in warmed up in %.1f s (300 requests, not measured)%n", (System.nanoTime() - warming) / 1e9);
+        System.out.printf(
+                "stand-in warmed up in %.1f s (300 requests, not measured)%n", (System.nanoTime() - warming) / 1e9);
         Report report = new Report();
         for (Measure measure : measures) {
             Set<String> chosen = new TreeSet<>(measure.names().keySet());

@@ -9,13 +9,14 @@ import static bench.Report.f1;
 /** Where the CPU went: this process's (the producer, the stand-in), the machine's, and how it is scheduled. */
 final class Cpu {
 
-    private Cpu() {
-    }
+    private Cpu() {}
 
     /** CPU seconds this benchmark's own process has used (the producer, the stand-in). */
     static double benchSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     /** CPU seconds the whole machine has been busy (every process, the kernel's interrupts too), from /proc/stat. */
@@ -23,7 +24,7 @@ final class Cpu {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {  // user nice system irq softirq steal
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
                 busy += Long.parseLong(f[i]);
             }
             return busy / 100.0;
@@ -49,8 +50,8 @@ final class Cpu {
 
     /** Where the CPU of a run went: the application's and this process's seconds, against what the cores offer. */
     static String line(double appCpu, double benchCpu, double seconds) {
-        return "CPU: application " + f1(appCpu) + " s, producer and stand-in " + f1(benchCpu) + " s, of " + f1(seconds * cores())
-                + " s on " + cores() + " cores";
+        return "CPU: application " + f1(appCpu) + " s, producer and stand-in " + f1(benchCpu) + " s, of "
+                + f1(seconds * cores()) + " s on " + cores() + " cores";
     }
 
     /** "chrt -r P " when this benchmark runs under the real-time round-robin policy (chrt -r P), else "". */

@@ -14,8 +14,10 @@ final class CrashMeasure implements Measure {
 
     @Override
     public Map<String, String> names() {
-        return Map.of("crash", "a file of --crash-numbers numbers, the service killed with SIGKILL --kills times (each once the"
-                + " stand-in, 100 ms, has 15,000 more), then run to the end: numbers sent twice, lost");
+        return Map.of(
+                "crash",
+                "a file of --crash-numbers numbers, the service killed with SIGKILL --kills times (each once the"
+                        + " stand-in, 100 ms, has 15,000 more), then run to the end: numbers sent twice, lost");
     }
 
     @Override
@@ -33,7 +35,9 @@ final class CrashMeasure implements Measure {
             for (int k = 0; k < kills && Files.exists(inbox.resolve("crm.txt")); k++) {
                 long before = standIn.values.get();
                 Process process = App.create(work, standIn, Map.of(), "-Xmx256m").process;
-                while (standIn.values.get() < before + 15_000 && Files.exists(inbox.resolve("crm.txt")) && process.isAlive()) {
+                while (standIn.values.get() < before + 15_000
+                        && Files.exists(inbox.resolve("crm.txt"))
+                        && process.isAlive()) {
                     Thread.sleep(5);
                 }
                 process.destroyForcibly().waitFor();
@@ -46,9 +50,12 @@ final class CrashMeasure implements Measure {
             app.stop();
             long received = standIn.values.get();
             int distinct = standIn.receivedAt.size();
-            report.row("7. crash: " + killed + " x kill -9 during a file", numbers + " numbers, stand-in 100 ms",
-                    (received - distinct) + " sent twice", (numbers - distinct) + " lost (target: 0; sent twice <= "
-                            + killed + " x 6,000 once the checkpoint saves have caught up)");
+            report.row(
+                    "7. crash: " + killed + " x kill -9 during a file",
+                    numbers + " numbers, stand-in 100 ms",
+                    (received - distinct) + " sent twice",
+                    (numbers - distinct) + " lost (target: 0; sent twice <= " + killed
+                            + " x 6,000 once the checkpoint saves have caught up)");
         }
     }
 }

@@ -32,15 +32,21 @@ final class FilePathMeasures implements Measure {
                 try (StandIn standIn = StandIn.start()) {
                     double seconds = FileRun.measure(standIn, file, Map.of()).seconds();
                     fileRate = numbers / seconds;
-                    report.row("1. file path, instant stand-in", numbers + " numbers in " + f1(seconds) + " s",
-                            f0(fileRate) + " numbers/s", "target >= 100,000/s");
+                    report.row(
+                            "1. file path, instant stand-in",
+                            numbers + " numbers in " + f1(seconds) + " s",
+                            f0(fileRate) + " numbers/s",
+                            "target >= 100,000/s");
                 }
             }
             if (chosen.contains("floor")) {
                 try (StandIn standIn = StandIn.start()) {
                     double seconds = Floor.runFresh(file, standIn.url()).seconds();
                     double floorRate = numbers / seconds;
-                    report.row("2. hand-written JDK floor", numbers + " numbers in " + f1(seconds) + " s", f0(floorRate) + " numbers/s",
+                    report.row(
+                            "2. hand-written JDK floor",
+                            numbers + " numbers in " + f1(seconds) + " s",
+                            f0(floorRate) + " numbers/s",
                             fileRate > 0 ? "file path / floor = " + f2(fileRate / floorRate) + " (target >= 0.8)" : "");
                 }
             }
@@ -65,13 +71,16 @@ final class FilePathMeasures implements Measure {
                 double benchCpu = Cpu.benchSeconds();
                 Floor fresh = Floor.runFresh(numbersFile, standIn.url(), warm);
                 floor[i] = fresh.seconds();
-                System.out.printf("pair %d: file path %.2f s (%s), floor %.2f s (CPU: floor's JVM %.1f s, stand-in %.1f s)%n",
+                System.out.printf(
+                        "pair %d: file path %.2f s (%s), floor %.2f s (CPU: floor's JVM %.1f s, stand-in %.1f s)%n",
                         i + 1, file[i], run.cpu(), floor[i], fresh.cpuSeconds(), Cpu.benchSeconds() - benchCpu);
             }
         }
         double fileMedian = Report.median(file);
         double floorMedian = Report.median(floor);
-        report.row("1+2. file path / floor, " + pairs + " interleaved pairs" + (warm ? ", each JVM warm" : ", each JVM fresh"),
+        report.row(
+                "1+2. file path / floor, " + pairs + " interleaved pairs"
+                        + (warm ? ", each JVM warm" : ", each JVM fresh"),
                 numbers + " numbers: medians " + f2(fileMedian) + " s / " + f2(floorMedian) + " s",
                 f0(numbers / fileMedian) + " / " + f0(numbers / floorMedian) + " numbers/s",
                 "time ratio " + f2(fileMedian / floorMedian) + " (target <= 1.10)");

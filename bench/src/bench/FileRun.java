@@ -42,7 +42,8 @@ record FileRun(double seconds, String cpu, long peakKb, String refusal) {
                 }
             }
             Path staged = work.resolve("numbers.txt");
-            // an export written earlier and moved in complete, as a CRM job drops its file: it keeps its modification time
+            // an export written earlier and moved in complete, as a CRM job drops its file: it keeps its modification
+            // time
             Files.copy(numbers, staged, StandardCopyOption.COPY_ATTRIBUTES);
             double appCpu = app.cpuSeconds();
             double benchCpu = Cpu.benchSeconds();
@@ -58,7 +59,8 @@ record FileRun(double seconds, String cpu, long peakKb, String refusal) {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new FileRun(seconds, Cpu.line(app.cpuSeconds() - appCpu, Cpu.benchSeconds() - benchCpu, seconds), peakKb, null);
+            return new FileRun(
+                    seconds, Cpu.line(app.cpuSeconds() - appCpu, Cpu.benchSeconds() - benchCpu, seconds), peakKb, null);
         } finally {
             app.stop();
         }
@@ -68,7 +70,8 @@ record FileRun(double seconds, String cpu, long peakKb, String refusal) {
      * {@link #measure}, or a run {@link #failed()} when the service does not take its settings (it stops, or never gets
      * ready) or fails the file: then a line says so, with the first error of its log.
      */
-    static FileRun measureOrRefused(String what, StandIn standIn, Path numbers, Map<String, String> env) throws Exception {
+    static FileRun measureOrRefused(String what, StandIn standIn, Path numbers, Map<String, String> env)
+            throws Exception {
         Path work = Workspace.scratch();
         try {
             return measure(standIn, numbers, env, false, work);
@@ -77,8 +80,10 @@ record FileRun(double seconds, String cpu, long peakKb, String refusal) {
             Path log = work.resolve("app.log");
             if (Files.exists(log)) {
                 try (Stream<String> lines = Files.lines(log)) {
-                    error = lines.filter(l -> l.contains("Exception") || l.contains("ERROR")).findFirst()
-                            .map(l -> "; its log: " + (l.length() > 400 ? l.substring(0, 400) + "..." : l.strip())).orElse("");
+                    error = lines.filter(l -> l.contains("Exception") || l.contains("ERROR"))
+                            .findFirst()
+                            .map(l -> "; its log: " + (l.length() > 400 ? l.substring(0, 400) + "..." : l.strip()))
+                            .orElse("");
                 }
             }
             String refusal = "the service did not run with these settings: " + e.getMessage() + error;
@@ -90,7 +95,8 @@ record FileRun(double seconds, String cpu, long peakKb, String refusal) {
     /** The single account's settings unset (a null value removes a variable): no default account. */
     static Map<String, String> noDefaultAccount() {
         Map<String, String> env = new java.util.HashMap<>();
-        for (String key : java.util.List.of("CLEVERTAP_ACCOUNT_ID", "CLEVERTAP_PASSCODE", "CLEVERTAP_REGION", "CLEVERTAP_BASE_URL")) {
+        for (String key : java.util.List.of(
+                "CLEVERTAP_ACCOUNT_ID", "CLEVERTAP_PASSCODE", "CLEVERTAP_REGION", "CLEVERTAP_BASE_URL")) {
             env.put(key, null);
         }
         return env;
@@ -108,7 +114,16 @@ record FileRun(double seconds, String cpu, long peakKb, String refusal) {
     /** An account of CLEVERTAP_ACCOUNTS: its id, passcode, region, its stand-in's URL and its countries. */
     static Map<String, String> accountEnv(String name, String region, String countries, StandIn standIn) {
         String prefix = "CLEVERTAP_ACCOUNTS_" + name.toUpperCase(java.util.Locale.ROOT) + "_";
-        return Map.of(prefix + "ACCOUNT_ID", accountId(name), prefix + "PASSCODE", passcode(name),
-                prefix + "REGION", region, prefix + "BASE_URL", standIn.url(accountId(name)), prefix + "COUNTRIES", countries);
+        return Map.of(
+                prefix + "ACCOUNT_ID",
+                accountId(name),
+                prefix + "PASSCODE",
+                passcode(name),
+                prefix + "REGION",
+                region,
+                prefix + "BASE_URL",
+                standIn.url(accountId(name)),
+                prefix + "COUNTRIES",
+                countries);
     }
 }

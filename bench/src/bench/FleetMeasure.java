@@ -23,10 +23,12 @@ final class FleetMeasure implements Measure {
 
     /** The account's limit (requests at once, 429 past it) and its answer time; the ceiling that follows. */
     static final int ACCOUNT_ALLOWS = 4;
+
     static final int ANSWER_MILLIS = 200;
     static final double CEILING = ACCOUNT_ALLOWS * 1000 * 1000.0 / ANSWER_MILLIS;
     /** Numbers a message, one a line, and messages a producer's transaction. */
     static final int MESSAGE_NUMBERS = 1000;
+
     static final int TRANSACTION = 100;
     static final long FIRST = 80_000_000L;
 
@@ -39,8 +41,10 @@ final class FleetMeasure implements Measure {
 
     @Override
     public Map<String, String> names() {
-        return Map.of("fleet", "row 8: fleets of --fleet-instances instances on one broker, --fleet-numbers numbers to the queue,"
-                + " one account allowing 4 at once, 200 ms; numbers/s, share of the ceiling, 429s");
+        return Map.of(
+                "fleet",
+                "row 8: fleets of --fleet-instances instances on one broker, --fleet-numbers numbers to the queue,"
+                        + " one account allowing 4 at once, 200 ms; numbers/s, share of the ceiling, 429s");
     }
 
     @Override
@@ -60,10 +64,15 @@ final class FleetMeasure implements Measure {
             // the first embeds the broker and must be up before the others reach it; the others start together
             for (int i = 0; i < instances; i++) {
                 Path work = Workspace.scratch();
-                Map<String, String> env = new HashMap<>(Map.of("CLEVERTAP_MAX_IN_FLIGHT", "3",
-                        "CLEVERTAP_ACCOUNT_MAX_IN_FLIGHT", String.valueOf(ACCOUNT_ALLOWS),
-                        "STATE_DIR", work.resolve("data/state").toString(),
-                        "INTAKE_FILE_DIR", work.resolve("data/inbox").toString()));
+                Map<String, String> env = new HashMap<>(Map.of(
+                        "CLEVERTAP_MAX_IN_FLIGHT",
+                        "3",
+                        "CLEVERTAP_ACCOUNT_MAX_IN_FLIGHT",
+                        String.valueOf(ACCOUNT_ALLOWS),
+                        "STATE_DIR",
+                        work.resolve("data/state").toString(),
+                        "INTAKE_FILE_DIR",
+                        work.resolve("data/inbox").toString()));
                 if (i == 0) {
                     env.put("JMS_EMBEDDED_PORT", String.valueOf(brokerPort));
                 } else {
@@ -77,8 +86,9 @@ final class FleetMeasure implements Measure {
             for (App app : fleet) {
                 app.awaitReady();
             }
-            System.out.printf("fleet of %d: every instance ready %.1f s after the first started%n", instances,
-                    (System.nanoTime() - startingAt) / 1e9);
+            System.out.printf(
+                    "fleet of %d: every instance ready %.1f s after the first started%n",
+                    instances, (System.nanoTime() - startingAt) / 1e9);
             double[] sentBefore = new double[fleet.size()];
             if (warmup > 0) {
                 // its own numbers (another range), every one at the stand-in, then a second of quiet; then the stand-in
@@ -89,8 +99,9 @@ final class FleetMeasure implements Measure {
                 while (standIn.receivedAt.size() < warmup && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                System.out.printf("fleet of %d: warm-up of %d numbers in %.1f s (%d answered 429), not counted%n", instances,
-                        warmup, (System.nanoTime() - warmStart) / 1e9, standIn.refused());
+                System.out.printf(
+                        "fleet of %d: warm-up of %d numbers in %.1f s (%d answered 429), not counted%n",
+                        instances, warmup, (System.nanoTime() - warmStart) / 1e9, standIn.refused());
                 Thread.sleep(1000);
                 standIn.reset();
                 for (int i = 0; i < fleet.size(); i++) {
@@ -110,7 +121,8 @@ final class FleetMeasure implements Measure {
             while (standIn.receivedAt.size() < numbers && System.nanoTime() - lastChange < 120_000_000_000L) {
                 for (int i = 0; i < fleet.size(); i++) {
                     if (!fleet.get(i).process.isAlive()) {
-                        throw new IllegalStateException("instance " + (i + 1) + " died; see " + fleet.get(i).log());
+                        throw new IllegalStateException("instance " + (i + 1) + " died; see "
+                                + fleet.get(i).log());
                     }
                 }
                 int size = standIn.receivedAt.size();
@@ -148,17 +160,21 @@ final class FleetMeasure implements Measure {
                         + f0(app.metric("clevertap_requests_retries")) + " retries)");
             }
             double rate = distinct / seconds;
-            String delivered = missing == 0 ? "every number delivered (" + distinct + " distinct)"
+            String delivered = missing == 0
+                    ? "every number delivered (" + distinct + " distinct)"
                     : missing + " of " + numbers + " not delivered";
             String command = Cpu.chrtPrefix() + "bench/run " + String.join(" ", args);
-            System.out.printf("fleet of %d: producer done in %.1f s; numbers sent by each instance: %s; CPU: instances %.1f s,"
-                    + " producer and stand-in %.1f s, other processes %.1f s, of %.1f s%n", instances, produced,
-                    String.join(", ", shares), appUsed, benchUsed, others, used);
-            report.row("8. fleet, " + instances + (instances == 1 ? " instance" : " instances") + (warmup > 0 ? " warm (after "
-                            + warmup + " numbers not counted)" : ", cold") + " on one broker, account allows "
+            System.out.printf(
+                    "fleet of %d: producer done in %.1f s; numbers sent by each instance: %s; CPU: instances %.1f s,"
+                            + " producer and stand-in %.1f s, other processes %.1f s, of %.1f s%n",
+                    instances, produced, String.join(", ", shares), appUsed, benchUsed, others, used);
+            report.row(
+                    "8. fleet, " + instances + (instances == 1 ? " instance" : " instances")
+                            + (warmup > 0 ? " warm (after " + warmup + " numbers not counted)" : ", cold")
+                            + " on one broker, account allows "
                             + ACCOUNT_ALLOWS + " at once, " + ANSWER_MILLIS + " ms",
-                    numbers + " numbers (" + numbers / MESSAGE_NUMBERS + " JMS messages of " + MESSAGE_NUMBERS
-                            + ") in " + f1(seconds) + " s",
+                    numbers + " numbers (" + numbers / MESSAGE_NUMBERS + " JMS messages of " + MESSAGE_NUMBERS + ") in "
+                            + f1(seconds) + " s",
                     f0(rate) + " numbers/s = " + f0(100 * rate / CEILING) + "% of " + f0(CEILING) + "/s",
                     standIn.refused() + " answered 429, most at once " + standIn.mostAtOnce() + "; " + delivered + ", "
                             + twice + " sent twice; sent by each instance: " + String.join(", ", shares)
@@ -178,7 +194,8 @@ final class FleetMeasure implements Measure {
         if (traceFile == null || traceFile.isBlank()) {
             return;
         }
-        StringBuilder out = new StringBuilder("# start 0 producer-done " + f2(produced) + " last " + f2(seconds) + "\n");
+        StringBuilder out =
+                new StringBuilder("# start 0 producer-done " + f2(produced) + " last " + f2(seconds) + "\n");
         standIn.trace(startMillis).forEach(line -> out.append(line).append('\n'));
         Files.writeString(Path.of(traceFile + "-" + instances + ".txt"), out);
     }

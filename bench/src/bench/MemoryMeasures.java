@@ -21,8 +21,10 @@ final class MemoryMeasures implements Measure {
     public Map<String, String> names() {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("memory", "row 5: a file of --lines numbers with -Xmx256m; peak RSS");
-        names.put("memory-accounts", "row 5a: the same with ten accounts declared and no default account; peak RSS, the numbers"
-                + " each account received");
+        names.put(
+                "memory-accounts",
+                "row 5a: the same with ten accounts declared and no default account; peak RSS, the numbers"
+                        + " each account received");
         return names;
     }
 
@@ -36,8 +38,11 @@ final class MemoryMeasures implements Measure {
                 try (StandIn standIn = StandIn.start()) {
                     FileRun run = FileRun.measure(standIn, file, Map.of());
                     peakKb = run.peakKb();
-                    report.row("5. memory, -Xmx256m", lines + " lines in " + f1(run.seconds()) + " s", "peak RSS " + peakKb / 1024
-                            + " MiB", "completed");
+                    report.row(
+                            "5. memory, -Xmx256m",
+                            lines + " lines in " + f1(run.seconds()) + " s",
+                            "peak RSS " + peakKb / 1024 + " MiB",
+                            "completed");
                 }
             }
             if (chosen.contains("memory-accounts")) {
@@ -55,9 +60,12 @@ final class MemoryMeasures implements Measure {
                     if (run.failed()) {
                         report.row("5a. memory, -Xmx256m, 10 accounts", "failed", run.refusal(), "");
                     } else {
-                        report.row("5a. memory, -Xmx256m, 10 accounts", lines + " lines in " + f1(run.seconds()) + " s",
-                                "peak RSS " + run.peakKb() / 1024 + " MiB", (peakKb > 0 ? "row 5 in this run (one account): "
-                                        + peakKb / 1024 + " MiB; " : "") + "numbers at each account: " + new TreeMap<>(standIn.valuesByAccount));
+                        report.row(
+                                "5a. memory, -Xmx256m, 10 accounts",
+                                lines + " lines in " + f1(run.seconds()) + " s",
+                                "peak RSS " + run.peakKb() / 1024 + " MiB",
+                                (peakKb > 0 ? "row 5 in this run (one account): " + peakKb / 1024 + " MiB; " : "")
+                                        + "numbers at each account: " + new TreeMap<>(standIn.valuesByAccount));
                     }
                 }
             }

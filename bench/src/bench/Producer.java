@@ -11,8 +11,7 @@ final class Producer {
 
     static final String QUEUE = "clevertap.disassociate";
 
-    private Producer() {
-    }
+    private Producer() {}
 
     /** One-number persistent messages, in transactions of 500; seconds it took. */
     static double numbers(int jmsPort, int messages, long first) throws Exception {

@@ -23,13 +23,16 @@ final class RestWrkMeasure implements Measure {
 
     /** The first number of the run measured (the 8 digits after +9198), and of its warm-up. */
     static final long FIRST = 70_000_000L;
+
     static final long WARMUP_FIRST = 90_000_000L;
     static final Path SCRIPT = Path.of("bench/rest-wrk.lua");
 
     @Override
     public Map<String, String> names() {
-        return Map.of("rest-wrk", "row 4w: wrk (bench/rest-wrk.lua) against the REST intake, one distinct number a request with"
-                + " CleverTap's headers; requests/s, latency, every number at the stand-in. Needs wrk");
+        return Map.of(
+                "rest-wrk",
+                "row 4w: wrk (bench/rest-wrk.lua) against the REST intake, one distinct number a request with"
+                        + " CleverTap's headers; requests/s, latency, every number at the stand-in. Needs wrk");
     }
 
     @Override
@@ -51,8 +54,10 @@ final class RestWrkMeasure implements Measure {
             try {
                 String url = "http://127.0.0.1:" + app.restPort + "/1/disassociate";
                 if (warmup > 0) {
-                    Map<String, String> warm = wrk(wrk, url, threads, connections, warmup, WARMUP_FIRST, per, new double[1]);
-                    System.out.printf("rest-wrk warm-up: %s requests in %d s, not measured%n", warm.get("requests"), warmup);
+                    Map<String, String> warm =
+                            wrk(wrk, url, threads, connections, warmup, WARMUP_FIRST, per, new double[1]);
+                    System.out.printf(
+                            "rest-wrk warm-up: %s requests in %d s, not measured%n", warm.get("requests"), warmup);
                 }
                 double appCpu = app.cpuSeconds();
                 double benchCpu = Cpu.benchSeconds();
@@ -62,15 +67,18 @@ final class RestWrkMeasure implements Measure {
                 double duration = Long.parseLong(result.get("duration_us")) / 1e6;
                 double appUsed = app.cpuSeconds() - appCpu;
                 double benchUsed = Cpu.benchSeconds() - benchCpu;
-                // what other processes on the machine took meanwhile (others' builds): a run with much of it is not comparable
+                // what other processes on the machine took meanwhile (others' builds): a run with much of it is not
+                // comparable
                 double others = Math.max(0, Cpu.machineSeconds() - machineCpu - appUsed - wrkCpu[0] - benchUsed);
-                String cpu = "CPU: application " + f1(appUsed) + " s, wrk " + f1(wrkCpu[0]) + " s, stand-in " + f1(benchUsed)
-                        + " s, other processes " + f1(others) + " s, of " + f1(duration * Cpu.cores()) + " s on " + Cpu.cores() + " cores";
+                String cpu = "CPU: application " + f1(appUsed) + " s, wrk " + f1(wrkCpu[0]) + " s, stand-in "
+                        + f1(benchUsed) + " s, other processes " + f1(others) + " s, of " + f1(duration * Cpu.cores())
+                        + " s on " + Cpu.cores() + " cores";
                 long requests = Long.parseLong(result.get("requests"));
                 long answered202 = Long.parseLong(result.get("answered202"));
                 long non202 = Long.parseLong(result.get("non202"));
 
-                // every number wrk sent: thread i of n sent first + i + n * k for k below its count, but thread 0's first
+                // every number wrk sent: thread i of n sent first + i + n * k for k below its count, but thread 0's
+                // first
                 // request (wrk calls request() once before the run to check the script, and never sends it)
                 String[] sentBy = result.get("sent_by_thread").split(",");
                 int stride = Integer.parseInt(result.get("stride"));
@@ -82,34 +90,49 @@ final class RestWrkMeasure implements Measure {
                 }
                 long unanswered = sent.size() / per - requests;
                 double drainSeconds = awaitDrained(standIn, app, work.resolve("data/state/spool"), sent);
-                long missing = sent.stream().filter(n -> !standIn.receivedAt.containsKey(n)).count();
+                long missing = sent.stream()
+                        .filter(n -> !standIn.receivedAt.containsKey(n))
+                        .count();
                 long twice = standIn.values.get() - standIn.receivedAt.size();
                 if (missing > 0) {
-                    // which ones, and where they stood in their thread's sequence (the last of each connection: unanswered)
-                    System.out.println("rest-wrk: not at the stand-in, e.g. " + sent.stream()
-                            .filter(n -> !standIn.receivedAt.containsKey(n)).limit(Integer.getInteger("bench.wrk-missing-shown", 5)).map(n -> {
-                                long k = (Long.parseLong(n.substring(5)) - FIRST) / stride;  // the thread's k-th number
-                                int t = (int) ((Long.parseLong(n.substring(5)) - FIRST) % stride);
-                                return n + " (thread " + t + ", number " + (k + 1) + " of " + sentBy[t] + ")";
-                            }).toList());
+                    // which ones, and where they stood in their thread's sequence (the last of each connection:
+                    // unanswered)
+                    System.out.println("rest-wrk: not at the stand-in, e.g. "
+                            + sent.stream()
+                                    .filter(n -> !standIn.receivedAt.containsKey(n))
+                                    .limit(Integer.getInteger("bench.wrk-missing-shown", 5))
+                                    .map(n -> {
+                                        long k = (Long.parseLong(n.substring(5)) - FIRST)
+                                                / stride; // the thread's k-th number
+                                        int t = (int) ((Long.parseLong(n.substring(5)) - FIRST) % stride);
+                                        return n + " (thread " + t + ", number " + (k + 1) + " of " + sentBy[t] + ")";
+                                    })
+                                    .toList());
                 }
                 String delivered = missing == 0
-                        ? "every number sent (" + sent.size() + ", " + answered202 * per + " answered 202) reached the stand-in"
+                        ? "every number sent (" + sent.size() + ", " + answered202 * per
+                                + " answered 202) reached the stand-in"
                         : missing + " of " + sent.size() + " numbers sent did not reach the stand-in (" + unanswered
                                 + " requests were unanswered when wrk stopped, " + non202 + " not 202)";
-                String command = "wrk -t" + threads + " -c" + connections + " -d" + seconds + "s --timeout 10s --latency -s "
-                        + SCRIPT + " " + url + " -- " + FIRST + " " + threads + (per > 1 ? " " + per : "");
-                System.out.printf("rest-wrk: %s; spool drained %.1f s after wrk ended; %d sent twice; %s%n", delivered,
-                        drainSeconds, twice, cpu);
-                report.row("4w. REST, wrk, " + connections + " connections, " + threads + " threads, "
+                String command =
+                        "wrk -t" + threads + " -c" + connections + " -d" + seconds + "s --timeout 10s --latency -s "
+                                + SCRIPT + " " + url + " -- " + FIRST + " " + threads + (per > 1 ? " " + per : "");
+                System.out.printf(
+                        "rest-wrk: %s; spool drained %.1f s after wrk ended; %d sent twice; %s%n",
+                        delivered, drainSeconds, twice, cpu);
+                report.row(
+                        "4w. REST, wrk, " + connections + " connections, " + threads + " threads, "
                                 + (per == 1 ? "one number" : per + " numbers") + " a request"
                                 + (warmup > 0 ? ", after " + warmup + " s of warm-up" : ""),
                         requests + " requests in " + f1(duration) + " s",
-                        f0(requests / duration) + " requests/s" + (per > 1 ? " = " + f0(requests * per / duration) + " numbers/s" : "")
+                        f0(requests / duration) + " requests/s"
+                                + (per > 1 ? " = " + f0(requests * per / duration) + " numbers/s" : "")
                                 + ", latency p50 " + ms(result.get("p50_us")) + " / p90 "
                                 + ms(result.get("p90_us")) + " / p99 " + ms(result.get("p99_us")) + " ms",
-                        "non-202: " + non202 + (non202 > 0 ? " (" + result.get("statuses") + ")" : "") + "; " + delivered
-                                + "; socket errors " + result.get("errors_connect") + "/" + result.get("errors_read") + "/"
+                        "non-202: " + non202 + (non202 > 0 ? " (" + result.get("statuses") + ")" : "") + "; "
+                                + delivered
+                                + "; socket errors " + result.get("errors_connect") + "/" + result.get("errors_read")
+                                + "/"
                                 + result.get("errors_write") + "/" + result.get("errors_timeout")
                                 + " (connect/read/write/timeout); " + cpu
                                 + " (target >= 10,000/s, p99 <= 50 ms); `" + command + "`");
@@ -135,8 +158,11 @@ final class RestWrkMeasure implements Measure {
                 lastChange = System.nanoTime();
             }
             boolean drained = Workspace.filesIn(spool) == 0;
-            long missing = sent.stream().filter(n -> !standIn.receivedAt.containsKey(n)).count();
-            if (drained && missing == 0 || drained && System.nanoTime() - lastChange > 5_000_000_000L
+            long missing = sent.stream()
+                    .filter(n -> !standIn.receivedAt.containsKey(n))
+                    .count();
+            if (drained && missing == 0
+                    || drained && System.nanoTime() - lastChange > 5_000_000_000L
                     || System.nanoTime() - drainStart > 300_000_000_000L) {
                 return (System.nanoTime() - drainStart) / 1e9;
             }
@@ -145,11 +171,24 @@ final class RestWrkMeasure implements Measure {
     }
 
     /** Runs wrk once; its rest-wrk line as keys and values. {@code cpu[0]}: wrk's CPU seconds (sampled). */
-    private static Map<String, String> wrk(String wrk, String url, int threads, int connections, int seconds, long first,
-            int per, double[] cpu) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "10s", "--latency", "-s", SCRIPT.toString(), url, "--", String.valueOf(first), String.valueOf(threads),
-                String.valueOf(per))
+    private static Map<String, String> wrk(
+            String wrk, String url, int threads, int connections, int seconds, long first, int per, double[] cpu)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        wrk,
+                        "-t" + threads,
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--timeout",
+                        "10s",
+                        "--latency",
+                        "-s",
+                        SCRIPT.toString(),
+                        url,
+                        "--",
+                        String.valueOf(first),
+                        String.valueOf(threads),
+                        String.valueOf(per))
                 .redirectErrorStream(true);
         // the credentials go through the environment, not the command line
         builder.environment().put("WRK_ACCOUNT_ID", StandIn.ACCOUNT);

@@ -34,6 +34,7 @@ final class StandIn implements AutoCloseable {
 
     /** The account of the application's default settings ({@link App}). */
     static final String ACCOUNT = "BENCH";
+
     static final String PASSCODE = "bench-passcode";
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([^\"]*)\"");
 
@@ -113,12 +114,16 @@ final class StandIn implements AutoCloseable {
         try (StandIn standIn = start()) {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(URI.create(standIn.url() + "/1/disassociate"))
-                    .header("Content-Type", "application/json; charset=utf-8").header("X-CleverTap-Account-Id", ACCOUNT)
-                    .header("X-CleverTap-Passcode", PASSCODE).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("X-CleverTap-Account-Id", ACCOUNT)
+                    .header("X-CleverTap-Passcode", PASSCODE)
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
             for (int i = 0; i < requests; i++) {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("the stand-in answered " + response.statusCode() + ": " + response.body());
+                    throw new IllegalStateException(
+                            "the stand-in answered " + response.statusCode() + ": " + response.body());
                 }
             }
         }
@@ -155,7 +160,9 @@ final class StandIn implements AutoCloseable {
 
     /** The requests answered 429 because more than {@code allows} were in flight at an account. */
     long refused() {
-        return byAccount.values().stream().mapToLong(CleverTapStandIn::tooManyAnswered).sum();
+        return byAccount.values().stream()
+                .mapToLong(CleverTapStandIn::tooManyAnswered)
+                .sum();
     }
 
     /** The most requests in flight at one moment at the first account, 429s included ({@code allows} set only). */
@@ -191,7 +198,8 @@ final class StandIn implements AutoCloseable {
         int status = response.getStatus();
         Matcher value = VALUE.matcher(request.getBodyAsString());
         String first = value.find() ? value.group(1) : "";
-        answeredAt.computeIfAbsent(status + " " + first, k -> new ConcurrentLinkedQueue<>())
+        answeredAt
+                .computeIfAbsent(status + " " + first, k -> new ConcurrentLinkedQueue<>())
                 .add(now.getEpochSecond() * 1000.0 + now.getNano() / 1e6);
         int count = 0;
         if (status == 200 && !first.isEmpty()) {
@@ -211,8 +219,9 @@ final class StandIn implements AutoCloseable {
     /** Each account's numbers, and the most at once at its stand-in when it has a limit, in the accounts' order. */
     List<String> perAccountLines() {
         List<String> lines = new ArrayList<>();
-        new java.util.TreeMap<>(valuesByAccount).forEach((account, received) -> lines.add(account + " "
-                + Report.f0(received.get()) + " numbers, most at once " + mostAtOnce(account)));
+        new java.util.TreeMap<>(valuesByAccount)
+                .forEach((account, received) -> lines.add(
+                        account + " " + Report.f0(received.get()) + " numbers, most at once " + mostAtOnce(account)));
         return lines;
     }
 
@@ -245,8 +254,13 @@ final class StandIn implements AutoCloseable {
                     count++;
                 }
             }
-            lines.add(String.format(java.util.Locale.ROOT, "%.3f %.3f %d %d %s", (double) (arrived - sinceMillis),
-                    (answered == null ? arrived : answered) - sinceMillis, count, status,
+            lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%.3f %.3f %d %d %s",
+                    (double) (arrived - sinceMillis),
+                    (answered == null ? arrived : answered) - sinceMillis,
+                    count,
+                    status,
                     event.getRequest().getHeader("X-CleverTap-Account-Id")));
         }
         return lines;

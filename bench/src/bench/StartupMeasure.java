@@ -13,8 +13,10 @@ final class StartupMeasure implements Measure {
 
     @Override
     public Map<String, String> names() {
-        return Map.of("startup", "rows 6 and 6b: java -jar to ready, then with an AppCDS archive from one --once training run"
-                + " (bench/startup compares JDKs)");
+        return Map.of(
+                "startup",
+                "rows 6 and 6b: java -jar to ready, then with an AppCDS archive from one --once training run"
+                        + " (bench/startup compares JDKs)");
     }
 
     @Override
@@ -35,7 +37,10 @@ final class StartupMeasure implements Measure {
             app = App.start(cds, standIn, Map.of(), "-Xmx256m", "-XX:SharedArchiveFile=" + archive);
             seconds = (System.nanoTime() - start) / 1e9;
             app.stop();
-            report.row("6b. start-up to ready, Camel Main with its AppCDS archive", f2(seconds) + " s", "",
+            report.row(
+                    "6b. start-up to ready, Camel Main with its AppCDS archive",
+                    f2(seconds) + " s",
+                    "",
                     "target < 3 s; archive from one --once training run");
         }
         report.row("6. start-up to ready, Quarkus", "see bench/runtimes", "", "both runtimes, alternating, in one run");
@@ -44,12 +49,25 @@ final class StartupMeasure implements Measure {
     /** One --once run on the sandbox in an empty folder, writing its class-data archive at exit. */
     private static void train(Path archive) throws Exception {
         Path training = Workspace.scratch();
-        ProcessBuilder trainer = new ProcessBuilder(Workspace.jdkTool("java"), "-XX:ArchiveClassesAtExit=" + archive, "-jar",
-                Workspace.JAR.toString(), "--once").directory(training.toFile())
-                .redirectErrorStream(true).redirectOutput(training.resolve("train.log").toFile());
-        trainer.environment().putAll(Map.of("CAMEL_MAIN_PROFILE", "sandbox",
-                "INTAKE_REST_PORT", String.valueOf(Workspace.freePort()),
-                "MANAGEMENT_PORT", String.valueOf(Workspace.freePort()), "JMS_EMBEDDED_PORT", String.valueOf(Workspace.freePort())));
+        ProcessBuilder trainer = new ProcessBuilder(
+                        Workspace.jdkTool("java"),
+                        "-XX:ArchiveClassesAtExit=" + archive,
+                        "-jar",
+                        Workspace.JAR.toString(),
+                        "--once")
+                .directory(training.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(training.resolve("train.log").toFile());
+        trainer.environment()
+                .putAll(Map.of(
+                        "CAMEL_MAIN_PROFILE",
+                        "sandbox",
+                        "INTAKE_REST_PORT",
+                        String.valueOf(Workspace.freePort()),
+                        "MANAGEMENT_PORT",
+                        String.valueOf(Workspace.freePort()),
+                        "JMS_EMBEDDED_PORT",
+                        String.valueOf(Workspace.freePort())));
         Process train = trainer.start();
         if (!train.waitFor(120, TimeUnit.SECONDS) || !Files.exists(archive)) {
             throw new IllegalStateException("the training run made no archive; see " + training.resolve("train.log"));

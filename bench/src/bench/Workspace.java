@@ -13,8 +13,7 @@ final class Workspace {
     /** The application measured: the jar bench/run has just built. */
     static final Path JAR = Path.of("target/clevertap-disassociate.jar").toAbsolutePath();
 
-    private Workspace() {
-    }
+    private Workspace() {}
 
     /** A fresh folder with copies of routes/ and config/, where an application runs. */
     static Path scratch() throws IOException {

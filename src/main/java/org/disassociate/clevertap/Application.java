@@ -18,8 +18,7 @@ public final class Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) throws Exception {
         int exitCode = run(args);
@@ -82,7 +81,8 @@ public final class Application {
      */
     static String propertyLocations(String profile) {
         String base = "file:config/application.properties";
-        return profile == null || profile.isBlank() ? base
+        return profile == null || profile.isBlank()
+                ? base
                 : "file:config/application-" + profile.trim() + ".properties," + base;
     }
 }

@@ -52,8 +52,7 @@ final class CommandLine {
             Documentation: README.md and docs/ beside the jar's sources; every setting is in README.md.
             """;
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     static void printUsage(PrintStream out) {
         out.print(USAGE);
@@ -67,8 +66,8 @@ final class CommandLine {
 
     private static String ownVersion() {
         Properties properties = new Properties();
-        try (InputStream in = CommandLine.class.getClassLoader()
-                .getResourceAsStream("clevertap-disassociate/version.properties")) {
+        try (InputStream in =
+                CommandLine.class.getClassLoader().getResourceAsStream("clevertap-disassociate/version.properties")) {
             if (in != null) {
                 properties.load(in);
             }

@@ -82,7 +82,8 @@ public final class ModuleDefaults implements ContextServicePlugin {
                 return null;
             }
             String value = defaults.getProperty(name);
-            if (value != null && context.getPropertiesComponent() instanceof PropertiesComponent component
+            if (value != null
+                    && context.getPropertiesComponent() instanceof PropertiesComponent component
                     && component.getPropertiesParser() != null
                     && component.getPropertiesParser().customLookup(name) != null) {
                 return null;

@@ -33,6 +33,7 @@ final class ModuleRoutes extends LifecycleStrategySupport {
     private static final String BEANS = "beans.camel.yaml";
     /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
     private static final String ONE_OF_THEM = "batch-numbers";
+
     static final String ENABLED = "clevertap.module.enabled";
 
     private final PropertiesSource defaults;
@@ -60,10 +61,11 @@ final class ModuleRoutes extends LifecycleStrategySupport {
             return;
         }
         try {
-            List<Resource> files = new ArrayList<>(PluginHelper.getPackageScanResourceResolver(context)
-                    .findResources(LOCATION + "*.camel.yaml"));
-            files.sort(Comparator.comparing((Resource file) -> !file.getLocation().endsWith("/" + BEANS))
-                    .thenComparing(Resource::getLocation));
+            List<Resource> files = new ArrayList<>(
+                    PluginHelper.getPackageScanResourceResolver(context).findResources(LOCATION + "*.camel.yaml"));
+            files.sort(
+                    Comparator.comparing((Resource file) -> !file.getLocation().endsWith("/" + BEANS))
+                            .thenComparing(Resource::getLocation));
             if (files.isEmpty()) {
                 throw new IllegalStateException(LOCATION + " holds no route files: the jar is incomplete");
             }

@@ -51,8 +51,17 @@ class AccountReportsTest extends ApplicationTestSupport {
 
     @Test
     void theRunReportOfAMixedFileCountsEachAccountsNumbers() throws Exception {
-        drop("mixed.txt", String.join("\n", INDIAN, "+919812345602", INDIAN_UNPROCESSED, SINGAPOREAN, "+6581234502",
-                "not-a-number", ""));
+        drop(
+                "mixed.txt",
+                String.join(
+                        "\n",
+                        INDIAN,
+                        "+919812345602",
+                        INDIAN_UNPROCESSED,
+                        SINGAPOREAN,
+                        "+6581234502",
+                        "not-a-number",
+                        ""));
 
         awaitDone("mixed.txt");
 
@@ -70,8 +79,17 @@ class AccountReportsTest extends ApplicationTestSupport {
 
     @Test
     void theErrorRecordsNameTheAccountOfEachNumberAndNoneForNumbersThatReachedNone() {
-        drop("errors.txt", String.join("\n", INDIAN, INDIAN_UNPROCESSED, SINGAPOREAN, SINGAPOREAN_UNPROCESSED, BRITISH,
-                "not-a-number", ""));
+        drop(
+                "errors.txt",
+                String.join(
+                        "\n",
+                        INDIAN,
+                        INDIAN_UNPROCESSED,
+                        SINGAPOREAN,
+                        SINGAPOREAN_UNPROCESSED,
+                        BRITISH,
+                        "not-a-number",
+                        ""));
 
         awaitDone("errors.txt");
 
@@ -81,13 +99,19 @@ class AccountReportsTest extends ApplicationTestSupport {
         assertEquals("india", byValue.get(INDIAN_UNPROCESSED).path("account").asText());
         assertEquals("sea", byValue.get(SINGAPOREAN_UNPROCESSED).path("account").asText());
         assertEquals("no account for GB", byValue.get(BRITISH).path("error").asText());
-        assertTrue(byValue.get(BRITISH).has("account") && byValue.get(BRITISH).path("account").isNull(),
+        assertTrue(
+                byValue.get(BRITISH).has("account")
+                        && byValue.get(BRITISH).path("account").isNull(),
                 byValue.get(BRITISH).toString());
-        assertTrue(byValue.get("not-a-number").has("account") && byValue.get("not-a-number").path("account").isNull(),
+        assertTrue(
+                byValue.get("not-a-number").has("account")
+                        && byValue.get("not-a-number").path("account").isNull(),
                 byValue.get("not-a-number").toString());
         for (JsonNode error : byValue.values()) {
-            assertFalse(error.toString().contains(CleverTapStandIn.PASSCODE)
-                    || error.toString().contains(CleverTapStandIn.SECOND_PASSCODE), error.toString());
+            assertFalse(
+                    error.toString().contains(CleverTapStandIn.PASSCODE)
+                            || error.toString().contains(CleverTapStandIn.SECOND_PASSCODE),
+                    error.toString());
         }
     }
 
@@ -96,17 +120,25 @@ class AccountReportsTest extends ApplicationTestSupport {
         Map<String, Double> atStart = ManagementCalls.metrics(managementPort);
         for (String account : List.of("india", "sea")) {
             String tag = "{account=\"" + account + "\"}";
-            for (String counter : List.of("clevertap_numbers_sent_total", "clevertap_numbers_processed_total",
-                    "clevertap_batches_sent_total", "clevertap_batches_failed_total", "clevertap_requests_retries_total",
-                    "clevertap_requests_throttled_total", "clevertap_requests_in_flight", "clevertap_batch_size_numbers_count",
+            for (String counter : List.of(
+                    "clevertap_numbers_sent_total",
+                    "clevertap_numbers_processed_total",
+                    "clevertap_batches_sent_total",
+                    "clevertap_batches_failed_total",
+                    "clevertap_requests_retries_total",
+                    "clevertap_requests_throttled_total",
+                    "clevertap_requests_in_flight",
+                    "clevertap_batch_size_numbers_count",
                     "clevertap_requests_concurrency")) {
                 assertTrue(atStart.containsKey(counter + tag), counter + tag + " is there before any number");
             }
             assertEquals(0.0, atStart.get("clevertap_numbers_sent_total" + tag));
         }
 
-        drop("mixed.txt", String.join("\n", INDIAN, "+919812345602", INDIAN_UNPROCESSED, SINGAPOREAN,
-                SINGAPOREAN_UNPROCESSED, ""));
+        drop(
+                "mixed.txt",
+                String.join(
+                        "\n", INDIAN, "+919812345602", INDIAN_UNPROCESSED, SINGAPOREAN, SINGAPOREAN_UNPROCESSED, ""));
         awaitDone("mixed.txt");
 
         await().atMost(WAIT).untilAsserted(() -> {
@@ -125,8 +157,8 @@ class AccountReportsTest extends ApplicationTestSupport {
             assertEquals(0.0, metrics.get("clevertap_requests_in_flight{account=\"sea\"}"));
         });
         String body = management("/observe/metrics").body();
-        for (String secret : List.of("9812345", "8123450", "9123459", CleverTapStandIn.PASSCODE,
-                CleverTapStandIn.SECOND_PASSCODE)) {
+        for (String secret :
+                List.of("9812345", "8123450", "9123459", CleverTapStandIn.PASSCODE, CleverTapStandIn.SECOND_PASSCODE)) {
             assertFalse(body.contains(secret), "no metric holds " + secret);
         }
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.disassociate.clevertap.api.AccountSlots;
+import org.disassociate.clevertap.broker.JmsBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -13,9 +15,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.api.AccountSlots;
-import org.disassociate.clevertap.broker.JmsBroker;
 
 /** The account's slots on a broker: seeded once however many instances start together, taken and given back whole. */
 class AccountSlotsTest {
@@ -108,7 +107,7 @@ class AccountSlotsTest {
         third.join(Fixtures.WAIT.toMillis());
         assertTrue(!third.isAlive(), "it takes the slot given back");
         other.giveBack(second);
-        await().atMost(Fixtures.WAIT).untilAsserted(() -> assertEquals(2, broker.messageCount(TOKENS),
-                "both tokens back, once each"));
+        await().atMost(Fixtures.WAIT)
+                .untilAsserted(() -> assertEquals(2, broker.messageCount(TOKENS), "both tokens back, once each"));
     }
 }

@@ -29,7 +29,10 @@ class ApiAnswersTest extends ApplicationTestSupport {
     private static final String C = "+919812345603";
 
     private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     private void send(String name) {
@@ -63,7 +66,9 @@ class ApiAnswersTest extends ApplicationTestSupport {
         send("success-but.txt");
 
         assertEquals(List.of(A, C), errorValues());
-        assertEquals(List.of(523, 516), errors().stream().map(e -> e.path("code").asInt()).toList());
+        assertEquals(
+                List.of(523, 516),
+                errors().stream().map(e -> e.path("code").asInt()).toList());
     }
 
     @Test
@@ -100,22 +105,28 @@ class ApiAnswersTest extends ApplicationTestSupport {
         drop("retry-after.txt", A + "\n" + B + "\n" + C + "\n");
         await().atMost(WAIT).until(() -> standIn.requests().size() >= 1);
         await("the retry within " + MAX_DELAY_MS + " ms and " + SLACK_MS + " ms of slack, not after an hour")
-                .atMost(Duration.ofMillis(MAX_DELAY_MS + SLACK_MS)).until(() -> standIn.requests().size() >= 2);
+                .atMost(Duration.ofMillis(MAX_DELAY_MS + SLACK_MS))
+                .until(() -> standIn.requests().size() >= 2);
         awaitDone("retry-after.txt");
 
         assertEquals(2, standIn.requests().size());
         assertEquals(List.of(A, B, C), standIn.batches().get(1));
         long gap = standIn.arrivalGaps().get(0);
-        assertTrue(gap >= MAX_DELAY_MS, "retried " + gap + " ms after a 429 with Retry-After: 3600: honoured up to the "
-                + "cap, " + MAX_DELAY_MS + " ms");
-        assertTrue(gap < MAX_DELAY_MS + SLACK_MS, "retried " + gap + " ms after a 429 with Retry-After: 3600: capped at "
-                + MAX_DELAY_MS + " ms");
+        assertTrue(
+                gap >= MAX_DELAY_MS,
+                "retried " + gap + " ms after a 429 with Retry-After: 3600: honoured up to the " + "cap, "
+                        + MAX_DELAY_MS + " ms");
+        assertTrue(
+                gap < MAX_DELAY_MS + SLACK_MS,
+                "retried " + gap + " ms after a 429 with Retry-After: 3600: capped at " + MAX_DELAY_MS + " ms");
     }
 
     @Test
     void droppedConnectionAndTimeoutAreRetried() {
-        standIn.answerInTurn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-                json(200, "{\"status\":\"success\",\"processed\":3,\"unprocessed\":[]}").withFixedDelay(3000));
+        standIn.answerInTurn(
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                json(200, "{\"status\":\"success\",\"processed\":3,\"unprocessed\":[]}")
+                        .withFixedDelay(3000));
 
         send("flaky.txt");
 
@@ -154,7 +165,8 @@ class ApiAnswersTest extends ApplicationTestSupport {
     void unauthorisedAnsweringARetryIsFinalToo() {
         // a 429 first (retried), then 401: the retry's 401 must not burn the remaining retries (a third request would
         // get the normal answer, and deliver the numbers)
-        standIn.answerInTurn(json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"),
+        standIn.answerInTurn(
+                json(429, "{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}"),
                 json(401, "{\"status\":\"fail\",\"error\":\"Invalid Credentials\",\"code\":401}"));
 
         send("unauthorised-on-retry.txt");
@@ -205,7 +217,9 @@ class ApiAnswersTest extends ApplicationTestSupport {
 
     @Test
     void successStatusWithABodyThatIsNotJsonIsRetriedAndThenDelivered() {
-        standIn.answerFirst(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        standIn.answerFirst(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Gateway says hello</body></html>"));
 
         send("not-json.txt");
@@ -224,7 +238,8 @@ class ApiAnswersTest extends ApplicationTestSupport {
         assertEquals(1, standIn.requests().size(), "not retried");
         assertEquals(List.of(A, B, C), errorValues());
         for (JsonNode error : errors()) {
-            assertTrue(error.path("error").asText().contains("CleverTap answered status fail without naming the records"),
+            assertTrue(
+                    error.path("error").asText().contains("CleverTap answered status fail without naming the records"),
                     error.toString());
         }
     }

@@ -32,6 +32,7 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
     /** Set while the superclass constructor asks for the properties, so no field initialiser here. */
     Path work;
+
     int restPort;
     int jmsPort;
     int managementPort;
@@ -122,7 +123,9 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     }
 
     List<String> errorValues() {
-        return errors().stream().map(e -> e.path("record").path("value").asText()).toList();
+        return errors().stream()
+                .map(e -> e.path("record").path("value").asText())
+                .toList();
     }
 
     /** A caller of the application's REST intake, with no header yet. */
@@ -146,7 +149,8 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 "JSON answer: " + response.headers());
         return CleverTapStandIn.MAPPER.readTree(response.body());
     }

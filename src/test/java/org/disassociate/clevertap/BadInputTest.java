@@ -69,12 +69,15 @@ class BadInputTest extends ApplicationTestSupport {
         awaitDone("latin1.txt");
         assertEquals(List.of(A, B), standIn.allValues());
         assertEquals(1, errors().size());
-        assertEquals("\uFFFD\uFFFD98123", errors().get(0).path("record").path("value").asText());
+        assertEquals(
+                "\uFFFD\uFFFD98123",
+                errors().get(0).path("record").path("value").asText());
     }
 
     @Test
     void aFiftyMegabyteRestBodyIs413AndTheNextRequestIsTaken() throws Exception {
-        String huge = "{\"d\":[" + ("{\"type\":\"phone\",\"value\":\"" + A + "\"},").repeat(50 * 1024 * 1024 / 40) + "]}";
+        String huge =
+                "{\"d\":[" + ("{\"type\":\"phone\",\"value\":\"" + A + "\"},").repeat(50 * 1024 * 1024 / 40) + "]}";
 
         assertEquals(413, postJson(huge).statusCode());
         HttpResponse<String> next = postJson(TestFiles.disassociateBody(List.of(B)));

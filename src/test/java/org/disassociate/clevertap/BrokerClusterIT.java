@@ -42,17 +42,18 @@ class BrokerClusterIT {
 
     /** The broker that crashes, and the one that stays. */
     private static final int A = 0;
+
     private static final int B = 1;
     private static final String QUEUE = QueueClient.QUEUE;
     private static final int INSTANCES = 3;
     /** intake.jms.concurrent-consumers: a connection each. */
     private static final int CONSUMERS_EACH = 4;
+
     private static final int NUMBERS_A_MESSAGE = 500;
     /** Messages of each of the four sends: 60,000 numbers, half to each broker. */
     private static final int MESSAGES_A_SEND = 30;
 
-    private record Member(Path work, int managementPort, Process process) {
-    }
+    private record Member(Path work, int managementPort, Process process) {}
 
     private final List<Member> fleet = new ArrayList<>();
     private ClusteredBrokers brokers;
@@ -95,10 +96,14 @@ class BrokerClusterIT {
         Path work = TestFiles.newWorkFolder();
         int managementPort = Fixtures.freePort();
         Map<String, String> env = new HashMap<>(standIn.environment(Map.of(
-                "JMS_BROKER_URL", brokerUrl,
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "MANAGEMENT_PORT", String.valueOf(managementPort))));
-        Member member = new Member(work, managementPort, ForkedApplication.builder(work, env).start());
+                "JMS_BROKER_URL",
+                brokerUrl,
+                "CLEVERTAP_BATCH_TIMEOUT_MS",
+                "300",
+                "MANAGEMENT_PORT",
+                String.valueOf(managementPort))));
+        Member member = new Member(
+                work, managementPort, ForkedApplication.builder(work, env).start());
         fleet.add(member);
         return member;
     }
@@ -112,8 +117,10 @@ class BrokerClusterIT {
         // each instance's four consumer connections go round-robin over the brokers (the client's topology): at least
         // one to each. With this URL (reconnectAttempts=-1, no backup) a connection to A waits for A when it crashes,
         // it does not move to B: an instance goes on through the crash with its connections to B
-        await("every consumer of the fleet connected, on both brokers").atMost(LONG_WAIT).until(() ->
-                brokers.consumerCount(A, QUEUE) > 0 && brokers.consumerCount(B, QUEUE) > 0
+        await("every consumer of the fleet connected, on both brokers")
+                .atMost(LONG_WAIT)
+                .until(() -> brokers.consumerCount(A, QUEUE) > 0
+                        && brokers.consumerCount(B, QUEUE) > 0
                         && brokers.consumerCount(A, QUEUE) + brokers.consumerCount(B, QUEUE)
                                 == INSTANCES * CONSUMERS_EACH);
         report("connected: consumers on A " + brokers.consumerCount(A, QUEUE) + ", on B "
@@ -126,14 +133,17 @@ class BrokerClusterIT {
         QueueClient.sendTexts(brokers.url(A), messages(numbers));
         QueueClient.sendTexts(brokers.url(B), messages(numbers));
         int sentBeforeTheCrash = numbers.size();
-        await("all but what A holds taken by the fleet").atMost(LONG_WAIT).ignoreExceptions().until(() ->
-                brokers.messageCount(B, QUEUE) == 0
+        await("all but what A holds taken by the fleet")
+                .atMost(LONG_WAIT)
+                .ignoreExceptions()
+                .until(() -> brokers.messageCount(B, QUEUE) == 0
                         && takenFromJms() + brokers.messageCount(A, QUEUE) * NUMBERS_A_MESSAGE == sentBeforeTheCrash);
         Set<String> heldByA = new HashSet<>();
         brokers.texts(A, QUEUE).forEach(text -> heldByA.addAll(text.lines().toList()));
         assertFalse(heldByA.isEmpty(), "A holds messages when it crashes");
-        report("A holds " + heldByA.size() + " numbers at the crash; " + standIn.requests().size()
-                + " requests so far, " + new HashSet<>(standIn.delivered()).size() + " numbers delivered");
+        report("A holds " + heldByA.size() + " numbers at the crash; "
+                + standIn.requests().size() + " requests so far, " + new HashSet<>(standIn.delivered()).size()
+                + " numbers delivered");
         List<Double> takenBeforeTheCrash = new ArrayList<>();
         for (Member member : fleet) {
             takenBeforeTheCrash.add(takenFromJms(member.managementPort()));
@@ -146,7 +156,9 @@ class BrokerClusterIT {
         // while A is away: to B alone
         QueueClient.sendTexts(brokers.url(B), messages(numbers));
         try {
-            await().atMost(LONG_WAIT).ignoreExceptions().until(() -> idleSince(takenBeforeTheCrash).isEmpty());
+            await().atMost(LONG_WAIT)
+                    .ignoreExceptions()
+                    .until(() -> idleSince(takenBeforeTheCrash).isEmpty());
         } catch (ConditionTimeoutException e) {
             fail("every instance takes messages from B while A is down; these took none after the crash (numbers"
                     + " taken from the queue before it, and now): " + idleSince(takenBeforeTheCrash));
@@ -154,13 +166,14 @@ class BrokerClusterIT {
         Set<String> deliveredWhileAway = new HashSet<>(standIn.delivered());
         report("A down: consumers on B " + brokers.consumerCount(B, QUEUE) + ", messages on B "
                 + brokers.messageCount(B, QUEUE) + ", on B for A " + brokers.forwarding(B)
-                + ", of A's held numbers delivered " + heldByA.stream().filter(deliveredWhileAway::contains).count());
+                + ", of A's held numbers delivered "
+                + heldByA.stream().filter(deliveredWhileAway::contains).count());
 
         brokers.start(A);
         await("the cluster joined again").atMost(LONG_WAIT).until(brokers::clustered);
         QueueClient.sendTexts(brokers.url(A), messages(numbers));
-        report("A back: consumers on A " + brokers.consumerCount(A, QUEUE) + ", on B "
-                + brokers.consumerCount(B, QUEUE) + ", messages on A " + brokers.messageCount(A, QUEUE));
+        report("A back: consumers on A " + brokers.consumerCount(A, QUEUE) + ", on B " + brokers.consumerCount(B, QUEUE)
+                + ", messages on A " + brokers.messageCount(A, QUEUE));
 
         assertEquals(4 * MESSAGES_A_SEND * NUMBERS_A_MESSAGE, numbers.size());
         try {
@@ -176,48 +189,66 @@ class BrokerClusterIT {
         // and marked rollback-only when it had done work since its last commit (the client cannot know what the dead
         // broker kept of it). A receive(timeout) that returns nothing counts as such work: it waits for the broker's
         // answer to a forced delivery. So each consumer A had at its crash, idle on A's paused queue, is rollback-only
-        // once A is back: the commit of its first batch fails after the batch's numbers are spooled (they are sent again:
+        // once A is back: the commit of its first batch fails after the batch's numbers are spooled (they are sent
+        // again:
         // at least once) and the instance connects again. Each rolled-back message is held back by the broker for its
         // redelivery delay, multiplied at each delivery (1 s, 2 s, 4 s ... at most 60 s: the application's address
-        // settings, which these brokers take). When A holds few messages then, one message can meet those sessions one after the
+        // settings, which these brokers take). When A holds few messages then, one message can meet those sessions one
+        // after the
         // other and be taken minutes after its numbers were delivered. Nothing else may be left; so, first: nothing on
         // the brokers but messages held back after such rollbacks
         try {
-            await("nothing left on the brokers but messages held back for redelivery").atMost(LONG_WAIT).until(() ->
-                    brokers.forwarding(A) == 0 && brokers.forwarding(B) == 0
+            await("nothing left on the brokers but messages held back for redelivery")
+                    .atMost(LONG_WAIT)
+                    .until(() -> brokers.forwarding(A) == 0
+                            && brokers.forwarding(B) == 0
                             && brokers.messageCount(A, QUEUE) == brokers.scheduledCount(A, QUEUE)
                             && brokers.messageCount(B, QUEUE) == brokers.scheduledCount(B, QUEUE));
         } catch (ConditionTimeoutException e) {
-            fail("the queue empty on both brokers, nothing left to forward, within " + LONG_WAIT
-                    + " (but messages held back for redelivery); they hold:\n" + onTheBrokers(), e);
+            fail(
+                    "the queue empty on both brokers, nothing left to forward, within " + LONG_WAIT
+                            + " (but messages held back for redelivery); they hold:\n" + onTheBrokers(),
+                    e);
         }
         List<ClusteredBrokers.HeldBack> heldBack = new ArrayList<>(brokers.heldBack(A, QUEUE));
         heldBack.addAll(brokers.heldBack(B, QUEUE));
         Set<String> delivered = new HashSet<>(standIn.delivered());
         for (ClusteredBrokers.HeldBack message : heldBack) {
             // rolled back at a commit, its numbers spooled and delivered; by no more sessions than failed over
-            assertTrue(message.deliveryCount() >= 1 && message.deliveryCount() <= failedOver
+            assertTrue(
+                    message.deliveryCount() >= 1
+                            && message.deliveryCount() <= failedOver
                             && delivered.containsAll(message.lines()),
-                    "a message held back on a broker is one rolled back by a session that failed over to A (" + failedOver
+                    "a message held back on a broker is one rolled back by a session that failed over to A ("
+                            + failedOver
                             + " did), its numbers delivered: message " + message.messageId() + ", delivered "
-                            + message.deliveryCount() + " times, " + message.lines().stream()
-                                    .filter(delivered::contains).count() + " of its " + message.lines().size()
+                            + message.deliveryCount() + " times, "
+                            + message.lines().stream()
+                                    .filter(delivered::contains)
+                                    .count() + " of its " + message.lines().size()
                             + " numbers delivered\n" + onTheBrokers());
         }
         // then nothing at all: those too are taken, within the back-off of as many rollbacks as sessions failed over
         Duration backOff = brokers.redeliveryBackOff(B, QUEUE, failedOver);
         if (!heldBack.isEmpty()) {
-            report(heldBack.size() + " message(s) held back for redelivery, delivered " + heldBack.stream()
-                    .map(message -> String.valueOf(message.deliveryCount())).toList() + " times; " + failedOver
+            report(heldBack.size() + " message(s) held back for redelivery, delivered "
+                    + heldBack.stream()
+                            .map(message -> String.valueOf(message.deliveryCount()))
+                            .toList() + " times; " + failedOver
                     + " sessions failed over, a back-off of " + backOff + " at most");
         }
         try {
-            await("the queue empty on both brokers, nothing left to forward").atMost(LONG_WAIT.plus(backOff)).until(() ->
-                    brokers.messageCount(A, QUEUE) == 0 && brokers.messageCount(B, QUEUE) == 0
-                            && brokers.forwarding(A) == 0 && brokers.forwarding(B) == 0);
+            await("the queue empty on both brokers, nothing left to forward")
+                    .atMost(LONG_WAIT.plus(backOff))
+                    .until(() -> brokers.messageCount(A, QUEUE) == 0
+                            && brokers.messageCount(B, QUEUE) == 0
+                            && brokers.forwarding(A) == 0
+                            && brokers.forwarding(B) == 0);
         } catch (ConditionTimeoutException e) {
-            fail("the queue empty on both brokers, nothing left to forward, within " + LONG_WAIT.plus(backOff)
-                    + "; they hold:\n" + onTheBrokers(), e);
+            fail(
+                    "the queue empty on both brokers, nothing left to forward, within " + LONG_WAIT.plus(backOff)
+                            + "; they hold:\n" + onTheBrokers(),
+                    e);
         }
         report("done: consumers on A " + brokers.consumerCount(A, QUEUE) + ", on B "
                 + brokers.consumerCount(B, QUEUE) + "; " + standIn.delivered().size()
@@ -269,16 +300,20 @@ class BrokerClusterIT {
     /** clevertap.numbers.accepted of the JMS intake of the instance with this management port. */
     private static double takenFromJms(int managementPort) {
         try {
-            HttpResponse<String> metrics = Fixtures.HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics"))
-                    .timeout(Fixtures.REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = Fixtures.HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics"))
+                            .timeout(Fixtures.REQUEST_TIMEOUT)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (metrics.statusCode() != 200) {
                 throw new IllegalStateException("metrics: " + metrics.statusCode());
             }
-            return metrics.body().lines()
-                    .filter(line -> line.startsWith("clevertap_numbers_accepted_total{")
-                            && line.contains("intake=\"jms\""))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            return metrics.body()
+                    .lines()
+                    .filter(line ->
+                            line.startsWith("clevertap_numbers_accepted_total{") && line.contains("intake=\"jms\""))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

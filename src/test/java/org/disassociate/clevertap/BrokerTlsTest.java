@@ -25,9 +25,12 @@ class BrokerTlsTest extends ApplicationTestSupport {
         try {
             String acceptor = "tcp://127.0.0.1:" + TLS_PORT + "?sslEnabled=true&keyStorePath=" + CERTIFICATES.keyStore
                     + "&keyStorePassword=" + TestCertificates.PASSWORD + "&keyStoreType=PKCS12";
-            EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
-                    .setName("tls-broker").setPersistenceEnabled(false).setSecurityEnabled(false)
-                    .addAcceptorConfiguration("tls", acceptor));
+            EmbeddedActiveMQ broker = new EmbeddedActiveMQ()
+                    .setConfiguration(new ConfigurationImpl()
+                            .setName("tls-broker")
+                            .setPersistenceEnabled(false)
+                            .setSecurityEnabled(false)
+                            .addAcceptorConfiguration("tls", acceptor));
             broker.start();
             return broker;
         } catch (Exception e) {
@@ -41,8 +44,9 @@ class BrokerTlsTest extends ApplicationTestSupport {
     }
 
     private static String tlsUrl() {
-        return "tcp://localhost:" + TLS_PORT + "?sslEnabled=true&verifyHost=true&trustStorePath=" + CERTIFICATES.trustStore
-                + "&trustStorePassword=" + TestCertificates.PASSWORD + "&trustStoreType=PKCS12";
+        return "tcp://localhost:" + TLS_PORT + "?sslEnabled=true&verifyHost=true&trustStorePath="
+                + CERTIFICATES.trustStore + "&trustStorePassword=" + TestCertificates.PASSWORD
+                + "&trustStoreType=PKCS12";
     }
 
     @Override
@@ -57,7 +61,11 @@ class BrokerTlsTest extends ApplicationTestSupport {
         QueueClient.sendTexts(tlsUrl(), List.of(indian(95_000)));
 
         await().atMost(WAIT).until(() -> standIn.delivered().contains(indian(95_000)));
-        assertThrows(Exception.class, () -> QueueClient.sendTexts("tcp://localhost:" + TLS_PORT + "?callTimeout=3000"
-                + "&initialConnectAttempts=1", List.of(indian(95_001))), "a plain-TCP client on the TLS acceptor");
+        assertThrows(
+                Exception.class,
+                () -> QueueClient.sendTexts(
+                        "tcp://localhost:" + TLS_PORT + "?callTimeout=3000" + "&initialConnectAttempts=1",
+                        List.of(indian(95_001))),
+                "a plain-TCP client on the TLS acceptor");
     }
 }

@@ -16,8 +16,14 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
     private final StringBuilder lines = new StringBuilder();
 
     private CapturedLog() {
-        super("captured-" + System.nanoTime(), null, PatternLayout.newBuilder().withPattern("%-5level %c{1} - %msg%n%throwable")
-                .build(), true, Property.EMPTY_ARRAY);
+        super(
+                "captured-" + System.nanoTime(),
+                null,
+                PatternLayout.newBuilder()
+                        .withPattern("%-5level %c{1} - %msg%n%throwable")
+                        .build(),
+                true,
+                Property.EMPTY_ARRAY);
     }
 
     /** Captures from now on. */

@@ -70,7 +70,11 @@ class CheckpointIT {
     boolean hasCheckpoint() throws IOException {
         for (Path checkpoint : checkpointFiles(".checkpoint.json")) {
             try {
-                if (CleverTapStandIn.MAPPER.readTree(checkpoint.toFile()).path("settledLine").asLong() > 0) {
+                if (CleverTapStandIn.MAPPER
+                                .readTree(checkpoint.toFile())
+                                .path("settledLine")
+                                .asLong()
+                        > 0) {
                     return true;
                 }
             } catch (IOException e) {
@@ -85,7 +89,8 @@ class CheckpointIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(checkpoints)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .toList();
         }
     }
 
@@ -127,7 +132,12 @@ class CheckpointIT {
         assertEquals(0, report.path("resumedAtLine").asLong(), report.toString());
         assertEquals(20_000, report.path("accepted").asLong(), report.toString());
         Set<String> delivered = new HashSet<>(standIn.allValues());
-        assertEquals(List.of(), replacement.stream().filter(n -> !delivered.contains(n)).limit(20).toList(),
+        assertEquals(
+                List.of(),
+                replacement.stream()
+                        .filter(n -> !delivered.contains(n))
+                        .limit(20)
+                        .toList(),
                 "every number of the new file, from its first line");
         String log = Files.readString(work.resolve("output.log"));
         assertTrue(log.contains("Reading crm.txt from the start, not from its checkpoint"), "the log says why");
@@ -146,8 +156,9 @@ class CheckpointIT {
         for (int kill = 0; kill < 15 && !caughtWriting && Files.exists(inbox.resolve("crm.txt")); kill++) {
             Process process = start(smallBatches);
             int seen = standIn.requests().size();
-            await().atMost(LONG_WAIT).until(() -> (standIn.requests().size() > seen + 2 && hasCheckpoint())
-                    || !Files.exists(inbox.resolve("crm.txt")));
+            await().atMost(LONG_WAIT)
+                    .until(() -> (standIn.requests().size() > seen + 2 && hasCheckpoint())
+                            || !Files.exists(inbox.resolve("crm.txt")));
             killOnceASaveBegins(process);
             caughtWriting = !checkpointFiles(".tmp").isEmpty();
         }
@@ -160,7 +171,10 @@ class CheckpointIT {
 
         assertTrue(report.path("resumedAtLine").asLong() > 0, "read on from the last whole checkpoint: " + report);
         Set<String> delivered = new HashSet<>(standIn.allValues());
-        assertEquals(List.of(), numbers.stream().filter(n -> !delivered.contains(n)).limit(20).toList(), "nothing lost");
+        assertEquals(
+                List.of(),
+                numbers.stream().filter(n -> !delivered.contains(n)).limit(20).toList(),
+                "nothing lost");
         assertEquals(List.of(), checkpointFiles(""), "no checkpoint is left once the file is done");
     }
 }

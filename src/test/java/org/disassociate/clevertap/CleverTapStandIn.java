@@ -46,6 +46,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** A second account it knows, for a deployment of several accounts. */
     public static final String SECOND_ACCOUNT_ID = "TEST-ACCOUNT-2";
+
     public static final String SECOND_PASSCODE = "PASS-Second-3K8W";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -64,8 +65,12 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
     private CleverTapStandIn(Map<String, String> passcodes) {
         answer = new Answer(passcodes);
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(answer).asynchronousResponseEnabled(false).containerThreads(48));
+        server = new WireMockServer(options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .extensions(answer)
+                .asynchronousResponseEnabled(false)
+                .containerThreads(48));
     }
 
     /** As a JUnit extension ({@code @RegisterExtension static}): running for the test class's whole life. */
@@ -104,7 +109,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         answer.delivered.clear();
         answer.otherAccounts.clear();
         server.resetAll();
-        server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(10)
+        server.stubFor(post(urlPathEqualTo("/1/disassociate"))
+                .atPriority(10)
                 .willReturn(aResponse().withTransformers(Answer.NAME)));
     }
 
@@ -128,8 +134,12 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         String state = STARTED;
         for (int i = 0; i < answers.length; i++) {
             String next = "answered " + (i + 1);
-            server.stubFor(post(urlPathEqualTo("/1/disassociate")).atPriority(1)
-                    .inScenario("in turn").whenScenarioStateIs(state).willSetStateTo(next).willReturn(answers[i]));
+            server.stubFor(post(urlPathEqualTo("/1/disassociate"))
+                    .atPriority(1)
+                    .inScenario("in turn")
+                    .whenScenarioStateIs(state)
+                    .willSetStateTo(next)
+                    .willReturn(answers[i]));
             state = next;
         }
     }
@@ -210,12 +220,17 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
                 draw = random.nextDouble();
             }
             if (draw < tooMany) {
-                ResponseDefinitionBuilder busy = aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                ResponseDefinitionBuilder busy = aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}");
                 return (draw < tooMany / 2 ? busy.withHeader("Retry-After", "1") : busy).build();
             }
             if (draw < tooMany + serverError) {
-                return aResponse().withStatus(500).withBody("{\"status\":\"fail\",\"error\":\"Internal error\"}").build();
+                return aResponse()
+                        .withStatus(500)
+                        .withBody("{\"status\":\"fail\",\"error\":\"Internal error\"}")
+                        .build();
             }
             if (draw < tooMany + serverError + dropped) {
                 return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
@@ -226,8 +241,15 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
 
     /** The environment of an application pointed at this stand-in with its account, and {@code more} settings. */
     public Map<String, String> environment(Map<String, String> more) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("CLEVERTAP_REGION", "in1", "CLEVERTAP_BASE_URL", baseUrl(),
-                "CLEVERTAP_ACCOUNT_ID", ACCOUNT_ID, "CLEVERTAP_PASSCODE", PASSCODE));
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "CLEVERTAP_REGION",
+                "in1",
+                "CLEVERTAP_BASE_URL",
+                baseUrl(),
+                "CLEVERTAP_ACCOUNT_ID",
+                ACCOUNT_ID,
+                "CLEVERTAP_PASSCODE",
+                PASSCODE));
         env.putAll(more);
         return env;
     }
@@ -246,7 +268,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
      * agree.
      */
     public List<ServeEvent> requests() {
-        await("the stand-in has logged every request it answered").atMost(Duration.ofSeconds(10))
+        await("the stand-in has logged every request it answered")
+                .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(5))
                 .until(() -> server.getAllServeEvents().size() >= answer.seen.get() - answer.held.get());
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
@@ -260,7 +283,11 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < requests.size(); i++) {
             gaps.add(requests.get(i).getRequest().getLoggedDate().toInstant().toEpochMilli()
-                    - requests.get(i - 1).getRequest().getLoggedDate().toInstant().toEpochMilli());
+                    - requests.get(i - 1)
+                            .getRequest()
+                            .getLoggedDate()
+                            .toInstant()
+                            .toEpochMilli());
         }
         return gaps;
     }
@@ -276,7 +303,8 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             long start = event.getRequest().getLoggedDate().toInstant().toEpochMilli();
             Integer total = event.getTiming() == null ? null : event.getTiming().getTotalTime();
             if (total == null) {
-                throw new IllegalStateException("a request is still being answered: " + event.getRequest().getUrl());
+                throw new IllegalStateException("a request is still being answered: "
+                        + event.getRequest().getUrl());
             }
             edges.add(new long[] {start, 1});
             edges.add(new long[] {start + total, -1});
@@ -325,6 +353,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         Answer(Map<String, String> passcodes) {
             this.passcodes = passcodes;
         }
+
         volatile int delayMillis;
         volatile Faults faults;
         volatile int accountAllows;
@@ -332,6 +361,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         final AtomicInteger held = new AtomicInteger();
         /** Requests that reached the transformer: each is logged once its answer leaves. */
         final AtomicInteger seen = new AtomicInteger();
+
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
         final AtomicInteger tooMany = new AtomicInteger();
@@ -370,7 +400,9 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
                 ResponseDefinition answer = answer(event);
                 // the request is in flight for its whole answer time: the account's slot is held meanwhile
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(delayMillis));
-                return ResponseDefinitionBuilder.like(answer).withFixedDelay(null).build();
+                return ResponseDefinitionBuilder.like(answer)
+                        .withFixedDelay(null)
+                        .build();
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -405,13 +437,15 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
                 return fault;
             }
             String givenId = request.getHeader("X-CleverTap-Account-Id");
-            String expected = givenId == null ? null : passcodes.containsKey(givenId) ? passcodes.get(givenId)
-                    : otherAccounts.get(givenId);
+            String expected = givenId == null
+                    ? null
+                    : passcodes.containsKey(givenId) ? passcodes.get(givenId) : otherAccounts.get(givenId);
             if (expected == null || !expected.equals(request.getHeader("X-CleverTap-Passcode"))) {
                 return json(401, Map.of("status", "fail", "error", "Invalid Credentials", "code", 401));
             }
             if (!"application/json; charset=utf-8".equalsIgnoreCase(request.getHeader("Content-Type"))) {
-                return json(400, Map.of("status", "fail", "error", "Content-Type must be application/json; charset=utf-8"));
+                return json(
+                        400, Map.of("status", "fail", "error", "Content-Type must be application/json; charset=utf-8"));
             }
             JsonNode d;
             try {
@@ -425,10 +459,13 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             List<Map<String, Object>> unprocessed = new ArrayList<>();
             for (JsonNode record : d) {
                 String value = record.path("value").asText("");
-                if (!"phone".equals(record.path("type").asText()) || !E164.matcher(value).matches()) {
-                    unprocessed.add(Map.of("status", "fail", "code", 516, "error", "Invalid phone number", "record", record));
+                if (!"phone".equals(record.path("type").asText())
+                        || !E164.matcher(value).matches()) {
+                    unprocessed.add(
+                            Map.of("status", "fail", "code", 516, "error", "Invalid phone number", "record", record));
                 } else if (value.endsWith("99")) {
-                    unprocessed.add(Map.of("status", "fail", "code", 523, "error", "Phone is not an identity", "record", record));
+                    unprocessed.add(Map.of(
+                            "status", "fail", "code", 523, "error", "Phone is not an identity", "record", record));
                 }
             }
             int processed = d.size() - unprocessed.size();
@@ -436,14 +473,22 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
             synchronized (delivered) {
                 d.forEach(record -> delivered.add(record.path("value").asText()));
             }
-            ResponseDefinition ok = json(200, Map.of("status", status, "processed", processed, "unprocessed", unprocessed));
-            return delayMillis == 0 ? ok : ResponseDefinitionBuilder.like(ok).withFixedDelay(delayMillis).build();
+            ResponseDefinition ok =
+                    json(200, Map.of("status", status, "processed", processed, "unprocessed", unprocessed));
+            return delayMillis == 0
+                    ? ok
+                    : ResponseDefinitionBuilder.like(ok)
+                            .withFixedDelay(delayMillis)
+                            .build();
         }
 
         private static ResponseDefinition json(int status, Object body) {
             try {
-                return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                        .withBody(MAPPER.writeValueAsString(body)).build();
+                return aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(MAPPER.writeValueAsString(body))
+                        .build();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

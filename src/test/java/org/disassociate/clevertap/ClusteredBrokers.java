@@ -29,7 +29,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 import org.disassociate.clevertap.broker.EmbeddedBroker;
-import org.disassociate.clevertap.broker.JmsBroker;
 
 /**
  * Two ActiveMQ Artemis brokers embedded in the test JVM as one cluster: each persistent (its journal in a work folder
@@ -144,7 +143,8 @@ final class ClusteredBrokers implements AutoCloseable {
     /** Both brokers' cluster bridges are connected to the other broker. */
     boolean clustered() {
         for (EmbeddedActiveMQ broker : brokers) {
-            ClusterConnection connection = broker == null ? null
+            ClusterConnection connection = broker == null
+                    ? null
                     : broker.getActiveMQServer().getClusterManager().getClusterConnection(CLUSTER);
             if (connection == null || connection.getNodes().size() != ports.length - 1) {
                 return false;
@@ -171,10 +171,14 @@ final class ClusteredBrokers implements AutoCloseable {
 
     /** Messages on broker {@code i} waiting to be forwarded to the other broker (its store-and-forward queues). */
     long forwarding(int i) {
-        return server(i).getPostOffice().getAllBindings()
+        return server(i)
+                .getPostOffice()
+                .getAllBindings()
                 .filter(binding -> binding.getUniqueName().toString().startsWith("$.artemis.internal.sf."))
-                .map(Binding::getBindable).filter(Queue.class::isInstance)
-                .mapToLong(queue -> ((Queue) queue).getMessageCount()).sum();
+                .map(Binding::getBindable)
+                .filter(Queue.class::isInstance)
+                .mapToLong(queue -> ((Queue) queue).getMessageCount())
+                .sum();
     }
 
     /**
@@ -187,8 +191,7 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** A message held back by a broker: how often it has been delivered, and its text's lines. */
-    record HeldBack(long messageId, int deliveryCount, List<String> lines) {
-    }
+    record HeldBack(long messageId, int deliveryCount, List<String> lines) {}
 
     /** The messages of the queue on broker {@code i} that it holds back ({@link #scheduledCount}). */
     List<HeldBack> heldBack(int i, String name) {
@@ -196,7 +199,9 @@ final class ClusteredBrokers implements AutoCloseable {
         Queue queue = queue(i, name);
         if (queue != null) {
             for (MessageReference reference : queue.getScheduledMessages()) {
-                held.add(new HeldBack(reference.getMessage().getMessageID(), reference.getDeliveryCount(),
+                held.add(new HeldBack(
+                        reference.getMessage().getMessageID(),
+                        reference.getDeliveryCount(),
                         text(reference).lines().toList()));
             }
         }
@@ -213,7 +218,8 @@ final class ClusteredBrokers implements AutoCloseable {
         AddressSettings settings = server(i).getAddressSettingsRepository().getMatch(name);
         long total = 0;
         for (int delivered = 1; delivered <= rollbacks; delivered++) {
-            long wait = (long) (settings.getRedeliveryDelay() * Math.pow(settings.getRedeliveryMultiplier(), delivered - 1));
+            long wait = (long)
+                    (settings.getRedeliveryDelay() * Math.pow(settings.getRedeliveryMultiplier(), delivered - 1));
             total += Math.min(wait, settings.getMaxRedeliveryDelay());
         }
         return Duration.ofMillis(total);
@@ -253,7 +259,8 @@ final class ClusteredBrokers implements AutoCloseable {
     /** The text of a text message; empty for another kind. */
     private static String text(MessageReference reference) {
         try {
-            SimpleString text = reference.getMessage().toCore().getReadOnlyBodyBuffer().readNullableSimpleString();
+            SimpleString text =
+                    reference.getMessage().toCore().getReadOnlyBodyBuffer().readNullableSimpleString();
             return text == null ? "" : text.toString();
         } catch (RuntimeException notText) {
             return "";
@@ -275,7 +282,10 @@ final class ClusteredBrokers implements AutoCloseable {
             return label + ": down\n";
         }
         ActiveMQServer server = broker.getActiveMQServer();
-        StringBuilder out = new StringBuilder(label).append(" (node ").append(server.getNodeID()).append("):\n");
+        StringBuilder out = new StringBuilder(label)
+                .append(" (node ")
+                .append(server.getNodeID())
+                .append("):\n");
         server.getPostOffice().getAllBindings().forEach(binding -> {
             String bindingName = binding.getUniqueName().toString();
             if (binding instanceof LocalQueueBinding local) {
@@ -284,17 +294,29 @@ final class ClusteredBrokers implements AutoCloseable {
                 if (!sf && !bindingName.equals(name) && queue.getMessageCount() == 0) {
                     return;
                 }
-                out.append("  queue ").append(bindingName).append(": messages ").append(queue.getMessageCount())
-                        .append(", delivering ").append(queue.getDeliveringCount())
-                        .append(", scheduled ").append(queue.getScheduledCount())
-                        .append(", consumers ").append(queue.getConsumerCount())
+                out.append("  queue ")
+                        .append(bindingName)
+                        .append(": messages ")
+                        .append(queue.getMessageCount())
+                        .append(", delivering ")
+                        .append(queue.getDeliveringCount())
+                        .append(", scheduled ")
+                        .append(queue.getScheduledCount())
+                        .append(", consumers ")
+                        .append(queue.getConsumerCount())
                         .append(queue.isPaused() ? ", paused" : "")
-                        .append(", added ").append(queue.getMessagesAdded())
-                        .append(", acknowledged ").append(queue.getMessagesAcknowledged()).append('\n');
+                        .append(", added ")
+                        .append(queue.getMessagesAdded())
+                        .append(", acknowledged ")
+                        .append(queue.getMessagesAcknowledged())
+                        .append('\n');
                 for (Consumer consumer : queue.getConsumers()) {
-                    out.append("    consumer ").append(consumer(server, consumer)).append('\n');
+                    out.append("    consumer ")
+                            .append(consumer(server, consumer))
+                            .append('\n');
                 }
-                for (Map.Entry<String, List<MessageReference>> held : queue.getDeliveringMessages().entrySet()) {
+                for (Map.Entry<String, List<MessageReference>> held :
+                        queue.getDeliveringMessages().entrySet()) {
                     out.append("    delivering to ").append(held.getKey()).append(":\n");
                     describeMessages(held.getValue(), delivered, out);
                 }
@@ -313,20 +335,29 @@ final class ClusteredBrokers implements AutoCloseable {
                     describeMessages(queue.getScheduledMessages(), delivered, out);
                 }
             } else if (binding instanceof RemoteQueueBinding remote) {
-                out.append("  remote binding ").append(bindingName).append(": ")
+                out.append("  remote binding ")
+                        .append(bindingName)
+                        .append(": ")
                         .append(remote.isConnected() ? "connected" : "disconnected")
-                        .append(", consumers ").append(remote.consumerCount()).append('\n');
+                        .append(", consumers ")
+                        .append(remote.consumerCount())
+                        .append('\n');
             }
         });
         ClusterConnection cluster = server.getClusterManager().getClusterConnection(CLUSTER);
         if (cluster != null) {
             out.append("  cluster nodes ").append(cluster.getNodes()).append('\n');
             for (Bridge bridge : cluster.getBridges()) {
-                out.append("  bridge ").append(bridge.getName()).append(": ")
+                out.append("  bridge ")
+                        .append(bridge.getName())
+                        .append(": ")
                         .append(bridge.isConnected() ? "connected" : "not connected")
-                        .append(", its queue's messages ").append(bridge.getQueue().getMessageCount())
-                        .append(", sent ").append(bridge.getMetrics().getMessagesPendingAcknowledgement())
-                        .append(", acknowledged by the other ").append(bridge.getMetrics().getMessagesAcknowledged())
+                        .append(", its queue's messages ")
+                        .append(bridge.getQueue().getMessageCount())
+                        .append(", sent ")
+                        .append(bridge.getMetrics().getMessagesPendingAcknowledgement())
+                        .append(", acknowledged by the other ")
+                        .append(bridge.getMetrics().getMessagesAcknowledged())
                         .append('\n');
             }
         }
@@ -337,27 +368,43 @@ final class ClusteredBrokers implements AutoCloseable {
         if (consumer instanceof ServerConsumer client) {
             RemotingConnection connection = server.getRemotingService().getConnection(client.getConnectionID());
             return "client " + client.getID() + " of session " + client.getSessionID() + " on connection "
-                    + client.getConnectionID() + (connection == null ? " (no longer open)"
-                            : " from " + connection.getRemoteAddress() + (connection.isDestroyed() ? " (destroyed)" : ""));
+                    + client.getConnectionID()
+                    + (connection == null
+                            ? " (no longer open)"
+                            : " from " + connection.getRemoteAddress()
+                                    + (connection.isDestroyed() ? " (destroyed)" : ""));
         }
         return consumer.toManagementString();
     }
 
-    private static void describeMessages(Collection<MessageReference> references, Set<String> delivered,
-            StringBuilder out) {
+    private static void describeMessages(
+            Collection<MessageReference> references, Set<String> delivered, StringBuilder out) {
         for (MessageReference reference : references) {
             ICoreMessage message = reference.getMessage().toCore();
             List<String> lines = text(reference).lines().toList();
             long deliveredLines = lines.stream().filter(delivered::contains).count();
-            out.append("      message ").append(message.getMessageID())
-                    .append(" (delivery count ").append(reference.getDeliveryCount())
-                    .append(", durable ").append(message.isDurable())
-                    .append(", duplicate id ").append(message.getDuplicateProperty())
-                    .append(", properties ").append(message.getPropertyNames())
-                    .append(reference.getScheduledDeliveryTime() > 0 ? ", due in "
-                            + (reference.getScheduledDeliveryTime() - System.currentTimeMillis()) + " ms" : "")
-                    .append("): ").append(lines.isEmpty() ? "(no text)" : lines.get(0)).append(", ")
-                    .append(lines.size()).append(" lines, ").append(deliveredLines).append(" of them delivered\n");
+            out.append("      message ")
+                    .append(message.getMessageID())
+                    .append(" (delivery count ")
+                    .append(reference.getDeliveryCount())
+                    .append(", durable ")
+                    .append(message.isDurable())
+                    .append(", duplicate id ")
+                    .append(message.getDuplicateProperty())
+                    .append(", properties ")
+                    .append(message.getPropertyNames())
+                    .append(
+                            reference.getScheduledDeliveryTime() > 0
+                                    ? ", due in " + (reference.getScheduledDeliveryTime() - System.currentTimeMillis())
+                                            + " ms"
+                                    : "")
+                    .append("): ")
+                    .append(lines.isEmpty() ? "(no text)" : lines.get(0))
+                    .append(", ")
+                    .append(lines.size())
+                    .append(" lines, ")
+                    .append(deliveredLines)
+                    .append(" of them delivered\n");
         }
     }
 

@@ -41,8 +41,14 @@ class CommandLineTest {
     void helpSaysWhatItDoesTheOnceModeAndItsExitCodesTheMainSettingsAndWhereTheDocsAre() {
         assertEquals(0, Application.run(new String[] {"--help"}));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String expected : new String[] {"Usage:", "--once", "0 all processed, 2 some in the error channel",
-                "CLEVERTAP_REGION", "CLEVERTAP_PASSCODE", "README.md"}) {
+        for (String expected : new String[] {
+            "Usage:",
+            "--once",
+            "0 all processed, 2 some in the error channel",
+            "CLEVERTAP_REGION",
+            "CLEVERTAP_PASSCODE",
+            "README.md"
+        }) {
             assertTrue(help.contains(expected), expected + " in:\n" + help);
         }
     }

@@ -48,9 +48,11 @@ class CrashRecoveryIT {
     static final int PER_REQUEST = 100;
     /** Each kill once CleverTap has seen this many more requests (a request holds 1,000 numbers). */
     static final int[] KILL_AFTER_REQUESTS = {15, 10};
+
     static final int KILLS = KILL_AFTER_REQUESTS.length;
     /** The defaults: clevertap.max-in-flight, clevertap.batch-size. */
     static final int MAX_IN_FLIGHT = 3;
+
     static final int BATCH_SIZE = 1000;
     /**
      * What a quiet kill may expose: the batches in flight, and those answered while an older batch of the same file was
@@ -60,10 +62,12 @@ class CrashRecoveryIT {
 
     @RegisterExtension
     static final CleverTapStandIn standIn = new CleverTapStandIn();
+
     @RegisterExtension
     static final CleverTapStandIn sea = new CleverTapStandIn("SEA-ACCOUNT", "SEA-Passcode-4R2T");
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Path work = TestFiles.newWorkFolder();
     final int restPort = Fixtures.freePort();
     final int managementPort = Fixtures.freePort();
@@ -89,18 +93,21 @@ class CrashRecoveryIT {
     }
 
     Process start() throws IOException {
-        Process process = ForkedApplication.builder(work, standIn.environment(Map.ofEntries(
-                Map.entry("CLEVERTAP_BATCH_TIMEOUT_MS", "300"),
-                Map.entry("CLEVERTAP_ACCOUNTS", "sea"),
-                Map.entry("CLEVERTAP_ACCOUNTS_SEA_REGION", "sg1"),
-                Map.entry("CLEVERTAP_ACCOUNTS_SEA_BASE_URL", sea.baseUrl()),
-                Map.entry("CLEVERTAP_ACCOUNTS_SEA_ACCOUNT_ID", "SEA-ACCOUNT"),
-                Map.entry("CLEVERTAP_ACCOUNTS_SEA_PASSCODE", "SEA-Passcode-4R2T"),
-                Map.entry("CLEVERTAP_ACCOUNTS_SEA_COUNTRIES", "SG"),
-                Map.entry("CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
-                Map.entry("INTAKE_REST_PORT", String.valueOf(restPort)),
-                Map.entry("MANAGEMENT_PORT", String.valueOf(managementPort)),
-                Map.entry("INTAKE_REST_TOKEN", Fixtures.TOKEN)))).start();
+        Process process = ForkedApplication.builder(
+                        work,
+                        standIn.environment(Map.ofEntries(
+                                Map.entry("CLEVERTAP_BATCH_TIMEOUT_MS", "300"),
+                                Map.entry("CLEVERTAP_ACCOUNTS", "sea"),
+                                Map.entry("CLEVERTAP_ACCOUNTS_SEA_REGION", "sg1"),
+                                Map.entry("CLEVERTAP_ACCOUNTS_SEA_BASE_URL", sea.baseUrl()),
+                                Map.entry("CLEVERTAP_ACCOUNTS_SEA_ACCOUNT_ID", "SEA-ACCOUNT"),
+                                Map.entry("CLEVERTAP_ACCOUNTS_SEA_PASSCODE", "SEA-Passcode-4R2T"),
+                                Map.entry("CLEVERTAP_ACCOUNTS_SEA_COUNTRIES", "SG"),
+                                Map.entry("CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50"),
+                                Map.entry("INTAKE_REST_PORT", String.valueOf(restPort)),
+                                Map.entry("MANAGEMENT_PORT", String.valueOf(managementPort)),
+                                Map.entry("INTAKE_REST_TOKEN", Fixtures.TOKEN))))
+                .start();
         // as a load balancer would: requests go to an instance once it says it is ready (its port opens a moment
         // before the intake's route is in place, and answers 404 until then)
         await().atMost(LONG_WAIT).until(() -> ManagementCalls.isReady(managementPort) || !process.isAlive());
@@ -120,11 +127,13 @@ class CrashRecoveryIT {
         if (quiet) {
             standIn.holdAnswers();
             sea.holdAnswers();
-            await("every sender of each account waits for CleverTap").atMost(LONG_WAIT)
+            await("every sender of each account waits for CleverTap")
+                    .atMost(LONG_WAIT)
                     .until(() -> standIn.answersHeld() == MAX_IN_FLIGHT && sea.answersHeld() == MAX_IN_FLIGHT);
             // nothing settles now: the checkpoints' saves catch up within milliseconds
             await("numbers CleverTap received beyond the checkpoints on disk, at most " + QUIET_EXPOSURE)
-                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> exposed().size(), n -> n <= QUIET_EXPOSURE);
         }
         ForkedApplication.kill(process);
@@ -145,7 +154,9 @@ class CrashRecoveryIT {
             if (checkpoint.getFileName().toString().endsWith(".checkpoint.json")) {
                 try {
                     JsonNode saved = Json.mapper().readTree(Files.readAllBytes(checkpoint));
-                    settled.put(saved.path("file").asText(), saved.path("settledValues").asLong());
+                    settled.put(
+                            saved.path("file").asText(),
+                            saved.path("settledValues").asLong());
                 } catch (NoSuchFileException e) {
                     // removed meanwhile: its file is settled
                 }
@@ -157,7 +168,10 @@ class CrashRecoveryIT {
         for (Path file : unsettled) {
             List<String> values;
             try {
-                values = Files.readAllLines(file).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+                values = Files.readAllLines(file).stream()
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
             } catch (NoSuchFileException e) {
                 continue; // done meanwhile
             }
@@ -168,12 +182,17 @@ class CrashRecoveryIT {
     }
 
     boolean hasWorkLeft() throws IOException {
-        return !TestFiles.regularFiles(work.resolve("inbox")).isEmpty() || !TestFiles.spoolFiles(work.resolve("state").resolve("spool")).isEmpty();
+        return !TestFiles.regularFiles(work.resolve("inbox")).isEmpty()
+                || !TestFiles.spoolFiles(work.resolve("state").resolve("spool")).isEmpty();
     }
 
     /** Posts each request not yet answered 202; returns once all are taken or the application has gone. */
     void postUntaken(List<List<String>> requests, Set<Integer> taken) {
-        RestCalls rest = RestCalls.to(restPort).via(http).timeout(Duration.ofSeconds(10)).bearer(Fixtures.TOKEN).json();
+        RestCalls rest = RestCalls.to(restPort)
+                .via(http)
+                .timeout(Duration.ofSeconds(10))
+                .bearer(Fixtures.TOKEN)
+                .json();
         for (int i = 0; i < requests.size(); i++) {
             if (taken.contains(i)) {
                 continue;
@@ -230,21 +249,28 @@ class CrashRecoveryIT {
             Set<String> exposed = killAfter(process, KILL_AFTER_REQUESTS[kill - 1], quiet);
             client.join();
             if (quiet) {
-                assertTrue(exposed.size() <= QUIET_EXPOSURE, exposed.size() + " numbers CleverTap received are not"
-                        + " covered by a checkpoint after a quiet moment; at most " + QUIET_EXPOSURE);
+                assertTrue(
+                        exposed.size() <= QUIET_EXPOSURE,
+                        exposed.size() + " numbers CleverTap received are not"
+                                + " covered by a checkpoint after a quiet moment; at most " + QUIET_EXPOSURE);
             }
             exposedByKills += exposed.size();
         }
         Process process = start();
         postUntaken(requests, taken);
-        assertEquals(REST_REQUESTS, taken.size(), "every REST request is taken once the application runs; refusals: " + refusals);
+        assertEquals(
+                REST_REQUESTS,
+                taken.size(),
+                "every REST request is taken once the application runs; refusals: " + refusals);
         await().atMost(LONG_WAIT).pollInterval(Duration.ofMillis(200)).until(() -> !hasWorkLeft());
         ForkedApplication.stop(process);
 
         for (List<String> request : requests) {
             accepted.addAll(request);
         }
-        assertTrue(standIn.delivered().stream().allMatch(n -> n.startsWith("+91")), "only Indian numbers at the default account");
+        assertTrue(
+                standIn.delivered().stream().allMatch(n -> n.startsWith("+91")),
+                "only Indian numbers at the default account");
         assertTrue(sea.delivered().stream().allMatch(n -> n.startsWith("+65")), "only Singaporean numbers at sea");
         List<String> delivered = new ArrayList<>(standIn.delivered());
         delivered.addAll(sea.delivered());
@@ -253,17 +279,27 @@ class CrashRecoveryIT {
             settled.add(error.path("record").path("value").asText());
         }
         List<String> lost = accepted.stream().filter(n -> !settled.contains(n)).toList();
-        assertEquals(List.of(), lost.subList(0, Math.min(20, lost.size())), lost.size() + " numbers lost of " + accepted.size());
+        assertEquals(
+                List.of(),
+                lost.subList(0, Math.min(20, lost.size())),
+                lost.size() + " numbers lost of " + accepted.size());
         // after a kill, each file is read on from its checkpoint: sent again is only what the checkpoints on disk did
         // not cover, and the requests the client posted again because a kill took their answer
         int sentTwice = delivered.size() - new HashSet<>(delivered).size();
         int bound = exposedByKills + unanswered.get() * PER_REQUEST;
-        assertTrue(sentTwice <= bound, sentTwice + " numbers sent twice through " + KILLS + " kills; at most " + bound
-                + " (" + exposedByKills + " not covered by the checkpoints at the kills, " + unanswered + " requests posted again)");
+        assertTrue(
+                sentTwice <= bound,
+                sentTwice + " numbers sent twice through " + KILLS + " kills; at most " + bound + " (" + exposedByKills
+                        + " not covered by the checkpoints at the kills, " + unanswered + " requests posted again)");
         assertEquals(FILES * PER_FILE + REST_REQUESTS * PER_REQUEST, accepted.size());
-        assertEquals(FILES, TestFiles.regularFiles(work.resolve("inbox").resolve(".done")).stream()
-                .filter(f -> !f.getFileName().toString().endsWith(".report.json")).count(), "the files are done (beside their reports)");
+        assertEquals(
+                FILES,
+                TestFiles.regularFiles(work.resolve("inbox").resolve(".done")).stream()
+                        .filter(f -> !f.getFileName().toString().endsWith(".report.json"))
+                        .count(),
+                "the files are done (beside their reports)");
         String log = Files.readString(work.resolve("output.log"));
-        assertFalse(log.contains(CleverTapStandIn.PASSCODE) || log.contains("SEA-Passcode-4R2T"), "passcode in the log");
+        assertFalse(
+                log.contains(CleverTapStandIn.PASSCODE) || log.contains("SEA-Passcode-4R2T"), "passcode in the log");
     }
 }

@@ -42,8 +42,13 @@ class DashboardMetricsTest extends ApplicationTestSupport {
 
         Set<String> used = new TreeSet<>(metricsOf(dashboardExpressions(DASHBOARD)));
         used.addAll(metricsOf(alertExpressions(ALERTS)));
-        assertTrue(used.containsAll(Set.of("clevertap_numbers_accepted_total", "clevertap_requests_seconds_bucket",
-                "clevertap_spool_oldest_seconds", "clevertap_health")), "the names are found: " + used);
+        assertTrue(
+                used.containsAll(Set.of(
+                        "clevertap_numbers_accepted_total",
+                        "clevertap_requests_seconds_bucket",
+                        "clevertap_spool_oldest_seconds",
+                        "clevertap_health")),
+                "the names are found: " + used);
 
         await().atMost(WAIT).untilAsserted(() -> {
             Map<String, Double> metrics = ManagementCalls.metrics(managementPort);
@@ -58,10 +63,11 @@ class DashboardMetricsTest extends ApplicationTestSupport {
         });
 
         // a dashboard with one name misspelled is caught
-        String misspelled = Files.readString(DASHBOARD).replace("clevertap_numbers_processed_total",
-                "clevertap_numbers_procesed_total");
+        String misspelled = Files.readString(DASHBOARD)
+                .replace("clevertap_numbers_processed_total", "clevertap_numbers_procesed_total");
         Path copy = Files.writeString(work.resolve("misspelled.json"), misspelled);
-        assertEquals(Set.of("clevertap_numbers_procesed_total"),
+        assertEquals(
+                Set.of("clevertap_numbers_procesed_total"),
                 missing(metricsOf(dashboardExpressions(copy)), ManagementCalls.metrics(managementPort)));
     }
 
@@ -75,8 +81,10 @@ class DashboardMetricsTest extends ApplicationTestSupport {
         awaitDone("refused.txt");
 
         await().atMost(WAIT).until(() -> health("clevertap-api-default") == 0.0);
-        assertEquals(1.0, ManagementCalls.metrics(managementPort)
-                .get("clevertap_numbers_error_channel_total{account=\"default\",code=\"401\"}"));
+        assertEquals(
+                1.0,
+                ManagementCalls.metrics(managementPort)
+                        .get("clevertap_numbers_error_channel_total{account=\"default\",code=\"401\"}"));
         standIn.reset();
         drop("accepted.txt", "+919812345602\n");
         awaitDone("accepted.txt");
@@ -90,7 +98,8 @@ class DashboardMetricsTest extends ApplicationTestSupport {
 
     /** The names of {@code used} that no sample of the scrape has (a histogram's are its _bucket, _count, _sum). */
     private static Set<String> missing(Set<String> used, Map<String, Double> scrape) {
-        Set<String> exported = scrape.keySet().stream().map(sample -> sample.replaceFirst("\\{.*", ""))
+        Set<String> exported = scrape.keySet().stream()
+                .map(sample -> sample.replaceFirst("\\{.*", ""))
                 .collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(exported);
@@ -103,8 +112,9 @@ class DashboardMetricsTest extends ApplicationTestSupport {
         for (String expression : expressions) {
             Matcher series = SERIES.matcher(expression);
             while (series.find()) {
-                assertTrue(series.group(1).startsWith("clevertap_"), "not a metric of the service: " + series.group(1)
-                        + " in " + expression);
+                assertTrue(
+                        series.group(1).startsWith("clevertap_"),
+                        "not a metric of the service: " + series.group(1) + " in " + expression);
             }
             Matcher metric = SERVICE_METRIC.matcher(expression);
             while (metric.find()) {
@@ -119,15 +129,17 @@ class DashboardMetricsTest extends ApplicationTestSupport {
         JsonNode root = CleverTapStandIn.MAPPER.readTree(dashboard.toFile());
         List<String> expressions = new ArrayList<>();
         root.findValues("expr").forEach(expr -> expressions.add(expr.asText()));
-        root.path("templating").path("list").forEach(variable -> expressions.add(variable.path("definition").asText()));
+        root.path("templating")
+                .path("list")
+                .forEach(variable -> expressions.add(variable.path("definition").asText()));
         assertTrue(expressions.size() > 10, "the dashboard's queries: " + expressions);
         return expressions;
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> alertExpressions(Path alerts) throws Exception {
-        Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(alerts));
+        Map<String, Object> root =
+                (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(alerts));
         List<String> expressions = new ArrayList<>();
         for (Map<String, Object> group : (List<Map<String, Object>>) root.get("groups")) {
             for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {

@@ -22,6 +22,8 @@ class DryRunTest extends ApplicationTestSupport {
         awaitDone("dry.txt");
 
         assertEquals(2, standIn.requests().size());
-        standIn.requests().forEach(r -> assertEquals("1", r.getRequest().queryParameter("dryRun").firstValue()));
+        standIn.requests()
+                .forEach(r -> assertEquals(
+                        "1", r.getRequest().queryParameter("dryRun").firstValue()));
     }
 }

@@ -5,15 +5,14 @@ import java.nio.file.Path;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.disassociate.clevertap.broker.JmsBroker;
+import org.disassociate.clevertap.model.ConfigurationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.broker.JmsBroker;
-import org.disassociate.clevertap.model.ConfigurationException;
 
 /** The embedded broker beyond loopback: only with jms.username and jms.password, and then only for that user. */
 class EmbeddedBrokerSecurityTest {
@@ -40,8 +39,9 @@ class EmbeddedBrokerSecurityTest {
         configure("0.0.0.0", "", "");
 
         ConfigurationException refused = assertThrows(ConfigurationException.class, broker::start);
-        assertEquals("jms.embedded.host (JMS_EMBEDDED_HOST) is 0.0.0.0, beyond this machine: the embedded broker then takes"
-                + " only clients with jms.username (JMS_USERNAME) and jms.password (JMS_PASSWORD); set both",
+        assertEquals(
+                "jms.embedded.host (JMS_EMBEDDED_HOST) is 0.0.0.0, beyond this machine: the embedded broker then takes"
+                        + " only clients with jms.username (JMS_USERNAME) and jms.password (JMS_PASSWORD); set both",
                 refused.getMessage());
     }
 
@@ -51,11 +51,17 @@ class EmbeddedBrokerSecurityTest {
         broker.start();
         String url = "tcp://127.0.0.1:" + port;
 
-        assertThrows(JMSSecurityException.class, () -> new ActiveMQConnectionFactory(url).createConnection().close(),
+        assertThrows(
+                JMSSecurityException.class,
+                () -> new ActiveMQConnectionFactory(url).createConnection().close(),
                 "a client without credentials");
-        assertThrows(JMSSecurityException.class,
-                () -> new ActiveMQConnectionFactory(url, "ct-client", "wrong").createConnection().close());
-        try (Connection connection = new ActiveMQConnectionFactory(url, "ct-client", "s3cret-broker-pass").createConnection()) {
+        assertThrows(
+                JMSSecurityException.class,
+                () -> new ActiveMQConnectionFactory(url, "ct-client", "wrong")
+                        .createConnection()
+                        .close());
+        try (Connection connection =
+                new ActiveMQConnectionFactory(url, "ct-client", "s3cret-broker-pass").createConnection()) {
             connection.start();
             assertTrue(connection.createSession().createQueue("clevertap.disassociate") != null);
         }

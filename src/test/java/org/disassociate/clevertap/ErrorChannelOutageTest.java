@@ -36,8 +36,10 @@ class ErrorChannelOutageTest extends ApplicationTestSupport {
     }
 
     private void unblockErrorChannelWhileTheFileWaits(String name) throws Exception {
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> !Files.exists(inbox().resolve(".done").resolve(name))
-                && !Files.exists(inbox().resolve(".failed").resolve(name)));
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> !Files.exists(inbox().resolve(".done").resolve(name))
+                        && !Files.exists(inbox().resolve(".failed").resolve(name)));
         Files.delete(errorsDir());
         awaitDone(name);
     }
@@ -56,7 +58,9 @@ class ErrorChannelOutageTest extends ApplicationTestSupport {
         unblockErrorChannelWhileTheFileWaits("during-outage.txt");
 
         // each once; in no particular order (the invalid and the unprocessed are written by different routes)
-        assertEquals(List.of("+919812345699", "not-a-number"), errorValues().stream().sorted().toList());
+        assertEquals(
+                List.of("+919812345699", "not-a-number"),
+                errorValues().stream().sorted().toList());
         assertEquals(200, management("/observe/health/ready").statusCode(), "ready again once a write succeeded");
     }
 

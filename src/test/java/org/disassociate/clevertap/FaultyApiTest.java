@@ -40,10 +40,18 @@ class FaultyApiTest extends ApplicationTestSupport {
         awaitDone("flaky-api.txt");
 
         Set<String> delivered = new HashSet<>(standIn.delivered());
-        assertEquals(List.of(), sent.stream().filter(n -> !delivered.contains(n)).limit(20).toList(), "not delivered");
+        assertEquals(
+                List.of(),
+                sent.stream().filter(n -> !delivered.contains(n)).limit(20).toList(),
+                "not delivered");
         assertEquals(List.of(), errors(), "nothing given up on");
         assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000), "no request over 1000 records");
-        long refused = standIn.requests().stream().filter(r -> r.getResponse().getStatus() != 200).count();
-        assertTrue(refused >= 3, "the stand-in did misbehave: " + refused + " of " + standIn.requests().size());
+        long refused = standIn.requests().stream()
+                .filter(r -> r.getResponse().getStatus() != 200)
+                .count();
+        assertTrue(
+                refused >= 3,
+                "the stand-in did misbehave: " + refused + " of "
+                        + standIn.requests().size());
     }
 }

@@ -30,8 +30,10 @@ class FileEdgeCasesTest extends ApplicationTestSupport {
 
     @Test
     void aCsvBrokenHalfwayDeliversTheRowsBeforeAndGoesToFailedWithAReport() throws Exception {
-        drop("broken.csv", "name,phone\nasha," + A + "\nravi," + B + "\nmeena," + C
-                + "\n\"unclosed,+919812345604\nlata,+919812345605\n");
+        drop(
+                "broken.csv",
+                "name,phone\nasha," + A + "\nravi," + B + "\nmeena," + C
+                        + "\n\"unclosed,+919812345604\nlata,+919812345605\n");
 
         awaitFailed("broken.csv");
         Path report = inbox().resolve(".failed").resolve("broken.csv.report.json");
@@ -72,18 +74,26 @@ class FileEdgeCasesTest extends ApplicationTestSupport {
         AtomicInteger written = new AtomicInteger();
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
         try {
-            writer.scheduleAtFixedRate(() -> {
-                int next = written.get();
-                if (next < numbers.size()) {
-                    try {
-                        Files.writeString(file, numbers.get(next) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                                StandardOpenOption.APPEND);
-                        written.incrementAndGet();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }, 0, 150, TimeUnit.MILLISECONDS);
+            writer.scheduleAtFixedRate(
+                    () -> {
+                        int next = written.get();
+                        if (next < numbers.size()) {
+                            try {
+                                Files.writeString(
+                                        file,
+                                        numbers.get(next) + "\n",
+                                        StandardCharsets.UTF_8,
+                                        StandardOpenOption.CREATE,
+                                        StandardOpenOption.APPEND);
+                                written.incrementAndGet();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    },
+                    0,
+                    150,
+                    TimeUnit.MILLISECONDS);
 
             awaitDone("slow-export.txt");
             Path report = inbox().resolve(".done").resolve("slow-export.txt.report.json");

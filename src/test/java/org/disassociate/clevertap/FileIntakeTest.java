@@ -110,6 +110,7 @@ class FileIntakeTest extends ApplicationTestSupport {
 
         assertEquals(1, standIn.requests().size());
         assertEquals(3, standIn.batches().get(0).size());
-        assertFalse(standIn.requests().get(0).getRequest().queryParameter("dryRun").isPresent());
+        assertFalse(
+                standIn.requests().get(0).getRequest().queryParameter("dryRun").isPresent());
     }
 }

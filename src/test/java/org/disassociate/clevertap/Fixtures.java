@@ -16,10 +16,10 @@ final class Fixtures {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     /** How long a request to the application may take: one it does not answer fails the test rather than hanging it. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** {@code count} valid Indian numbers from {@code first} on, one a line. */
     static String numbers(int count, long first) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.disassociate.clevertap.broker.JmsBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,6 @@ import static org.awaitility.Awaitility.await;
 import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.broker.JmsBroker;
 
 /**
  * A fleet of instances on one broker and one CleverTap account (clevertap.account-max-in-flight): together they never
@@ -86,7 +85,8 @@ class FleetIT {
     private static void awaitSharing(Path work) {
         await().atMost(LONG_WAIT).until(() -> {
             String log = Files.readString(work.resolve("output.log"));
-            return log.contains("Started intake-jms") && log.contains("Account slots: " + ACCOUNT_ALLOWS + " requests at once");
+            return log.contains("Started intake-jms")
+                    && log.contains("Account slots: " + ACCOUNT_ALLOWS + " requests at once");
         });
     }
 
@@ -131,8 +131,11 @@ class FleetIT {
         assertTrue(new HashSet<>(standIn.delivered()).containsAll(numbers), "every number delivered");
         assertEquals(numbers.size(), standIn.delivered().size(), "each once");
         assertTrue(instancesThatSent(works) >= 2, "the instances shared the work (9 requests at once between them)");
-        assertEquals(0, standIn.tooManyAnswered(), "no 429: never more than " + ACCOUNT_ALLOWS + " in flight across the"
-                + " fleet (at most " + standIn.mostAtOnce() + " were)");
+        assertEquals(
+                0,
+                standIn.tooManyAnswered(),
+                "no 429: never more than " + ACCOUNT_ALLOWS + " in flight across the" + " fleet (at most "
+                        + standIn.mostAtOnce() + " were)");
         assertEquals(ACCOUNT_ALLOWS, standIn.mostAtOnce(), "the account's slots used in full");
         await().atMost(LONG_WAIT).until(() -> broker.messageCount(TOKENS) == ACCOUNT_ALLOWS);
     }
@@ -163,24 +166,32 @@ class FleetIT {
 
         // its slots come back (at once: its connection closed) and are kept unused while its requests may still be
         // answered; the two others then go on with all four
-        await().atMost(LONG_WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0
-                && broker.messageCount(TOKENS) == ACCOUNT_ALLOWS);
+        await().atMost(LONG_WAIT)
+                .until(() ->
+                        broker.messageCount(QueueClient.QUEUE) == 0 && broker.messageCount(TOKENS) == ACCOUNT_ALLOWS);
         // the victim's numbers that were spooled and not sent wait in its spool: its restart sends them
         member(killed, slow);
         await().atMost(LONG_WAIT).until(() -> new HashSet<>(standIn.delivered()).containsAll(numbers));
         await().atMost(LONG_WAIT).until(() -> broker.messageCount(TOKENS) == ACCOUNT_ALLOWS);
-        assertEquals(0, standIn.tooManyAnswered(), "no slot doubled: never more than " + ACCOUNT_ALLOWS + " in flight"
-                + ", the killed instance's requests counted (at most " + standIn.mostAtOnce() + " were)");
+        assertEquals(
+                0,
+                standIn.tooManyAnswered(),
+                "no slot doubled: never more than " + ACCOUNT_ALLOWS + " in flight"
+                        + ", the killed instance's requests counted (at most " + standIn.mostAtOnce() + " were)");
     }
 
     /** The gauge clevertap.requests.in.flight of the instance whose management port this is. */
     private static double requestsInFlight(int managementPort) {
         try {
-            HttpResponse<String> metrics = Fixtures.HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics")).build(),
+            HttpResponse<String> metrics = Fixtures.HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            return metrics.body().lines().filter(line -> line.startsWith("clevertap_requests_in_flight"))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            return metrics.body()
+                    .lines()
+                    .filter(line -> line.startsWith("clevertap_requests_in_flight"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
         } catch (Exception e) {
             return 0;
         }
@@ -194,10 +205,12 @@ class FleetIT {
         awaitSharing(work);
 
         broker.stop();
-        await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log"))
-                .contains("Account slots: the connection to the broker is lost"));
-        HttpResponse<String> ready = Fixtures.HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready")).build(),
+        await().atMost(LONG_WAIT)
+                .until(() -> Files.readString(work.resolve("output.log"))
+                        .contains("Account slots: the connection to the broker is lost"));
+        HttpResponse<String> ready = Fixtures.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/observe/health/ready"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), "the file, REST and spool paths go on: " + ready.body());
         assertTrue(ready.body().contains("the broker cannot be reached"), ready.body());
@@ -208,7 +221,10 @@ class FleetIT {
         assertEquals(1, standIn.mostAtOnce(), "one request at once, the local fallback, while the broker is away");
 
         broker = startBroker();
-        await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log"))
-                .split("Account slots: " + ACCOUNT_ALLOWS + " requests at once", -1).length == 3);
+        await().atMost(LONG_WAIT)
+                .until(() -> Files.readString(work.resolve("output.log"))
+                                .split("Account slots: " + ACCOUNT_ALLOWS + " requests at once", -1)
+                                .length
+                        == 3);
     }
 }

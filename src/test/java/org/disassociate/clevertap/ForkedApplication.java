@@ -24,16 +24,14 @@ final class ForkedApplication {
     /** How long a forked application may take to start, or over a file or a queue of tens of thousands of numbers. */
     static final Duration LONG_WAIT = Duration.ofMinutes(2);
 
-    private ForkedApplication() {
-    }
+    private ForkedApplication() {}
 
     /** The one switch that turns the sandbox on, for the runtime under test. */
     static Map<String, String> sandbox() {
         return QUARKUS ? Map.of("QUARKUS_PROFILE", "prod,sandbox") : Map.of("CAMEL_MAIN_PROFILE", "sandbox");
     }
 
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     /** The command, with free ports and the work folder's paths; {@code env} adds to or overrides them. */
     static ProcessBuilder builder(Path work, Map<String, String> env, String... jvmOptions) {
@@ -41,18 +39,22 @@ final class ForkedApplication {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         if (QUARKUS) {
-            command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+            command.addAll(List.of(
+                    "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("output.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("output.log").toFile()));
         withoutSettings(builder.environment());
         builder.environment().put("INTAKE_FILE_DIR", work.resolve("inbox").toString());
         builder.environment().put("ERRORS_DIR", work.resolve("errors").toString());
         builder.environment().put("STATE_DIR", work.resolve("state").toString());
         builder.environment().put("JMS_EMBEDDED_PORT", String.valueOf(Fixtures.freePort()));
-        builder.environment().put("JMS_EMBEDDED_DATA_DIR", work.resolve("broker").toString());
+        builder.environment()
+                .put("JMS_EMBEDDED_DATA_DIR", work.resolve("broker").toString());
         builder.environment().put("INTAKE_REST_PORT", String.valueOf(Fixtures.freePort()));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(Fixtures.freePort()));
         builder.environment().putAll(env);
@@ -61,10 +63,19 @@ final class ForkedApplication {
 
     /** The environment without any of the service's settings: a child JVM has only those a test gives it. */
     static void withoutSettings(Map<String, String> environment) {
-        environment.keySet().removeIf(k -> k.startsWith("CLEVERTAP_") || k.startsWith("INTAKE_")
-                || k.startsWith("ERRORS_") || k.startsWith("STATE_") || k.startsWith("JMS_") || k.startsWith("CAMEL_")
-                || k.startsWith("MANAGEMENT_") || k.startsWith("PROGRESS_") || k.startsWith("QUARKUS_") || k.startsWith("OTEL_")
-                || k.equals("ONCE"));
+        environment
+                .keySet()
+                .removeIf(k -> k.startsWith("CLEVERTAP_")
+                        || k.startsWith("INTAKE_")
+                        || k.startsWith("ERRORS_")
+                        || k.startsWith("STATE_")
+                        || k.startsWith("JMS_")
+                        || k.startsWith("CAMEL_")
+                        || k.startsWith("MANAGEMENT_")
+                        || k.startsWith("PROGRESS_")
+                        || k.startsWith("QUARKUS_")
+                        || k.startsWith("OTEL_")
+                        || k.equals("ONCE"));
     }
 
     static Run runToExit(Map<String, String> env) throws Exception {

@@ -29,8 +29,15 @@ class FullBatchTest {
     /** Waits for the one request of a file dropped at {@code dropped}, and says it came within {@link #AT_ONCE}. */
     private static void awaitOneRequestAtOnce(long dropped) {
         CleverTapStandIn standIn = ApplicationTestSupport.standIn;
-        await("one request within " + AT_ONCE.toSeconds() + " s of the drop").atMost(AT_ONCE).until(() -> standIn.requests().size() == 1);
-        long arrived = standIn.requests().get(0).getRequest().getLoggedDate().toInstant().toEpochMilli();
+        await("one request within " + AT_ONCE.toSeconds() + " s of the drop")
+                .atMost(AT_ONCE)
+                .until(() -> standIn.requests().size() == 1);
+        long arrived = standIn.requests()
+                .get(0)
+                .getRequest()
+                .getLoggedDate()
+                .toInstant()
+                .toEpochMilli();
         assertTrue(arrived - dropped < AT_ONCE.toMillis(), "sent " + (arrived - dropped) + " ms after the drop");
     }
 
@@ -48,7 +55,9 @@ class FullBatchTest {
         CleverTapStandIn standIn = ApplicationTestSupport.standIn;
         assertEquals(1, standIn.requests().size(), "one request for the whole file");
         // a file's chunks are checked one after the other: the batch holds the file's numbers in the file's order
-        assertEquals(List.of(ApplicationTestSupport.numbers(count, first).split("\n")), standIn.batches().get(0));
+        assertEquals(
+                List.of(ApplicationTestSupport.numbers(count, first).split("\n")),
+                standIn.batches().get(0));
     }
 
     @Nested

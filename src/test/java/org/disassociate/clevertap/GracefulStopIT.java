@@ -29,9 +29,12 @@ class GracefulStopIT {
         Path work = TestFiles.newWorkFolder();
         Path inbox = work.resolve("inbox");
         List<String> numbers = List.of(Fixtures.indian(700), Fixtures.indian(701), Fixtures.indian(702));
-        Process process = ForkedApplication.builder(work, standIn.environment(Map.of(
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "INTAKE_JMS_ENABLED", "false"))).start();
+        Process process = ForkedApplication.builder(
+                        work,
+                        standIn.environment(Map.of(
+                                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                                "INTAKE_JMS_ENABLED", "false")))
+                .start();
         try {
             TestFiles.drop(inbox, "few.txt", String.join("\n", numbers) + "\n");
 
@@ -41,7 +44,8 @@ class GracefulStopIT {
 
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "a SIGTERM stops the application within 30 s");
             String log = Files.readString(work.resolve("output.log"));
-            assertTrue(Files.exists(inbox.resolve(".done").resolve("few.txt")),
+            assertTrue(
+                    Files.exists(inbox.resolve(".done").resolve("few.txt")),
                     "the in-flight request's numbers are settled: the file is done\n" + log);
             assertEquals(List.of(numbers), standIn.batches(), "sent once, not again");
             assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");

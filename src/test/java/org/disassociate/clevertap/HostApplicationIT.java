@@ -93,17 +93,22 @@ class HostApplicationIT {
         TestFiles.drop(work.resolve("esb-in"), "crm.txt", String.join("\n", valid) + "\nnot-a-number\n12\n");
         TestFiles.drop(work.resolve("esb-in"), "poison.json", "{\"d\": 5}");
 
-        await("every valid number delivered").atMost(LONG_WAIT)
+        await("every valid number delivered")
+                .atMost(LONG_WAIT)
                 .until(() -> new HashSet<>(standIn.delivered()).containsAll(valid));
         assertEquals(valid.size(), standIn.delivered().size(), "each number sent once");
         for (ServeEvent request : standIn.requests()) {
-            int records = CleverTapStandIn.MAPPER.readTree(request.getRequest().getBodyAsString()).get("d").size();
+            int records = CleverTapStandIn.MAPPER
+                    .readTree(request.getRequest().getBodyAsString())
+                    .get("d")
+                    .size();
             assertTrue(records <= 1000, "a request of " + records + " records");
         }
         assertTrue(standIn.requests().size() >= 3, "2,500 numbers take three requests at least");
 
-        await("the invalid, refused and unreadable in the error channel").atMost(LONG_WAIT).until(() ->
-                TestFiles.errorRecords(work.resolve("errors")).size() == 2 + refusedByCleverTap + 1);
+        await("the invalid, refused and unreadable in the error channel")
+                .atMost(LONG_WAIT)
+                .until(() -> TestFiles.errorRecords(work.resolve("errors")).size() == 2 + refusedByCleverTap + 1);
         List<JsonNode> errors = TestFiles.errorRecords(work.resolve("errors"));
         Set<String> invalid = new HashSet<>();
         long refused = 0;
@@ -135,7 +140,10 @@ class HostApplicationIT {
         assertTrue(log.contains("Started intake-kamelet"), "the module's routes run in the host");
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
         // the beans are made once, their init methods run once: the settings are checked and logged once
-        assertEquals(1, log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1, "the settings bean was made once");
+        assertEquals(
+                1,
+                log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1,
+                "the settings bean was made once");
         for (String intake : List.of("intake-file", "intake-rest", "intake-jms", "sandbox-clevertap")) {
             assertFalse(log.contains("Started " + intake + " "), intake + " is off inside a host");
         }
@@ -146,8 +154,8 @@ class HostApplicationIT {
     @Test
     void aDryRunThroughTheKameletIsValidatedByCleverTapAndTakesNothing() throws Exception {
         host = startHost();
-        List<String> numbers = List.of(Fixtures.indian(31_000_001L), Fixtures.indian(31_000_002L),
-                Fixtures.indian(31_000_099L));
+        List<String> numbers =
+                List.of(Fixtures.indian(31_000_001L), Fixtures.indian(31_000_002L), Fixtures.indian(31_000_099L));
         TestFiles.drop(work.resolve("esb-dry"), "check.txt", String.join("\n", numbers) + "\n");
 
         await("the kamelet's answer").atMost(LONG_WAIT).until(() -> Files.exists(work.resolve("answers/check.txt")));
@@ -158,7 +166,9 @@ class HostApplicationIT {
         List<ServeEvent> requests = standIn.requests();
         assertFalse(requests.isEmpty());
         for (ServeEvent request : requests) {
-            assertEquals("dryRun=1", request.getRequest().getUrl().replaceFirst("^[^?]*\\?", ""),
+            assertEquals(
+                    "dryRun=1",
+                    request.getRequest().getUrl().replaceFirst("^[^?]*\\?", ""),
                     "every request of a dry run asks for one");
         }
         assertTrue(TestFiles.spoolFiles(work.resolve("state/spool")).isEmpty(), "a dry run spools nothing");
@@ -181,7 +191,8 @@ class HostApplicationIT {
 
         standIn.reset();
         host = startHost();
-        await("every number the kamelet took delivered after the restart").atMost(LONG_WAIT)
+        await("every number the kamelet took delivered after the restart")
+                .atMost(LONG_WAIT)
                 .until(() -> new HashSet<>(standIn.delivered()).containsAll(numbers));
     }
 
@@ -195,19 +206,27 @@ class HostApplicationIT {
     private Process startHost() throws IOException {
         Path conf = work.resolve("conf");
         Files.createDirectories(conf.resolve("camel"));
-        Files.writeString(conf.resolve("application.properties"), String.join("\n",
-                "clevertap.region=in1",
-                "clevertap.base-url=" + standIn.baseUrl(),
-                "clevertap.account-id=" + CleverTapStandIn.ACCOUNT_ID,
-                "clevertap.passcode=" + CleverTapStandIn.PASSCODE,
-                "state.dir=" + work.resolve("state"),
-                "errors.dir=" + work.resolve("errors"), ""));
+        Files.writeString(
+                conf.resolve("application.properties"),
+                String.join(
+                        "\n",
+                        "clevertap.region=in1",
+                        "clevertap.base-url=" + standIn.baseUrl(),
+                        "clevertap.account-id=" + CleverTapStandIn.ACCOUNT_ID,
+                        "clevertap.passcode=" + CleverTapStandIn.PASSCODE,
+                        "state.dir=" + work.resolve("state"),
+                        "errors.dir=" + work.resolve("errors"),
+                        ""));
         Files.writeString(conf.resolve("camel").resolve("host.camel.yaml"), HOST_ROUTES);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", conf + File.pathSeparator + System.getProperty("java.class.path"),
-                "org.apache.camel.main.Main")
-                .directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("host.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        conf + File.pathSeparator + System.getProperty("java.class.path"),
+                        "org.apache.camel.main.Main")
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("host.log").toFile()));
         ForkedApplication.withoutSettings(builder.environment());
         return builder.start();
     }

@@ -37,32 +37,43 @@ class JmsAccountsTest extends TwoAccountsTestSupport {
                 message(indian(4) + "\n" + singaporean(5), null),
                 message(singaporean(6), "default"));
 
-        await().atMost(WAIT).until(() -> seaStandIn.allValues().size() == 4 && standIn.allValues().size() == 2);
-        assertEquals(List.of(singaporean(5), indian(1), indian(2), indian(3)), sorted(seaStandIn.allValues()),
+        await().atMost(WAIT)
+                .until(() -> seaStandIn.allValues().size() == 4
+                        && standIn.allValues().size() == 2);
+        assertEquals(
+                List.of(singaporean(5), indian(1), indian(2), indian(3)),
+                sorted(seaStandIn.allValues()),
                 "by sea's name, by its account id, and a Singapore number of a message naming none");
-        assertEquals(List.of(singaporean(6), indian(4)), sorted(standIn.allValues()),
+        assertEquals(
+                List.of(singaporean(6), indian(4)),
+                sorted(standIn.allValues()),
                 "an Indian number of a message naming none, and a Singapore number of one naming the default account");
     }
 
     @Test
     void aMessageNamingNoConfiguredAccountGoesToTheErrorChannelAndTheOthersGoOn() throws Exception {
         sendInOneTransaction(
-                message(indian(10), SEA),
-                message(indian(11) + "\n" + indian(12), "europe"),
-                message(indian(13), null));
+                message(indian(10), SEA), message(indian(11) + "\n" + indian(12), "europe"), message(indian(13), null));
 
         await().atMost(WAIT).until(() -> !errors().isEmpty());
         var refused = errors();
         assertEquals(1, refused.size(), refused.toString());
-        assertEquals("CleverTapAccount 'europe' names no account of this service (give an account's name or account id)",
+        assertEquals(
+                "CleverTapAccount 'europe' names no account of this service (give an account's name or account id)",
                 refused.get(0).path("error").asText());
-        assertEquals(indian(11) + "\n" + indian(12), refused.get(0).path("record").path("value").asText(),
+        assertEquals(
+                indian(11) + "\n" + indian(12),
+                refused.get(0).path("record").path("value").asText(),
                 "the message's body, as with a message that is not a list of numbers");
         assertEquals("jms", refused.get(0).path("source").asText());
 
-        await().atMost(WAIT).until(() -> seaStandIn.allValues().size() == 1 && standIn.allValues().size() == 1);
+        await().atMost(WAIT)
+                .until(() -> seaStandIn.allValues().size() == 1
+                        && standIn.allValues().size() == 1);
         JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
-        await().atMost(WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0 && spooled().isEmpty());
+        await().atMost(WAIT)
+                .until(() ->
+                        broker.messageCount(QueueClient.QUEUE) == 0 && spooled().isEmpty());
         assertEquals(List.of(indian(10)), seaStandIn.allValues());
         assertEquals(List.of(indian(13)), standIn.allValues(), "committed: none of the refused message's numbers");
     }

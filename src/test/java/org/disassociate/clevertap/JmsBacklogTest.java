@@ -38,7 +38,9 @@ class JmsBacklogTest extends ApplicationTestSupport {
 
         QueueClient.sendTexts(brokerUrl(), List.of(indian(42_001_000)));
 
-        await("the second message stays in the queue").during(Duration.ofSeconds(2)).atMost(WAIT)
+        await("the second message stays in the queue")
+                .during(Duration.ofSeconds(2))
+                .atMost(WAIT)
                 .until(() -> broker.messageCount(QueueClient.QUEUE) == 1 && spool.getAsLong() == 1000);
     }
 }

@@ -43,7 +43,11 @@ class JmsErrorChannelTest extends ApplicationTestSupport {
                 }
             }
         }
-        assertEquals(List.of("not-a-number", "+919812345699"), records.stream().map(r -> r.path("record").path("value").asText()).toList());
+        assertEquals(
+                List.of("not-a-number", "+919812345699"),
+                records.stream()
+                        .map(r -> r.path("record").path("value").asText())
+                        .toList());
         assertEquals(523, records.get(1).path("code").asInt());
         assertEquals(List.of(), errors(), "nothing in files");
     }

@@ -9,14 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.MapMessage;
 import org.apache.camel.builder.NotifyBuilder;
+import org.disassociate.clevertap.broker.JmsBroker;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.broker.JmsBroker;
-
 
 /**
  * What the JMS intake does when a message cannot be taken: a transient failure rolls the message back and the broker
@@ -45,7 +43,8 @@ class JmsFailuresTest extends ApplicationTestSupport {
             Files.createFile(spool);
             return Files.isRegularFile(spool);
         });
-        NotifyBuilder failed = new NotifyBuilder(context).fromRoute("intake-jms").whenFailed(1).create();
+        NotifyBuilder failed =
+                new NotifyBuilder(context).fromRoute("intake-jms").whenFailed(1).create();
 
         // two messages in one batch: the batch rolls back, then each is taken alone once the spool can be written
         QueueClient.sendTextsInOneTransaction(brokerUrl(), List.of(A, B));
@@ -55,7 +54,8 @@ class JmsFailuresTest extends ApplicationTestSupport {
         // the broker still holds both rolled-back messages; read until it says so: Artemis' count can miss a message
         // while its rollback is under way (a single read right after the failure saw none, once in a clean CI run and
         // once in a run under load); a message lost would keep it below 2
-        await("the broker still holds the rolled-back messages").atMost(WAIT)
+        await("the broker still holds the rolled-back messages")
+                .atMost(WAIT)
                 .until(() -> broker().messageCount(QueueClient.QUEUE) == 2);
 
         Files.delete(spool);
@@ -69,18 +69,20 @@ class JmsFailuresTest extends ApplicationTestSupport {
     @Test
     void emptyBinaryAndNonTextMessagesGoToTheErrorChannelOnceAndTheNextMessageIsDelivered() throws Exception {
         byte[] zip = {'P', 'K', 3, 4, 0, 0, '\n', '9', '8', '1', '2', '3', '4', '5', '6', '0', '4', '\n', 0, 0x1f};
-        QueueClient.send(brokerUrl(), List.of(
-                session -> session.createTextMessage(""),
-                session -> {
-                    BytesMessage bytes = session.createBytesMessage();
-                    bytes.writeBytes(zip);
-                    return bytes;
-                },
-                session -> {
-                    MapMessage map = session.createMapMessage();
-                    map.setString("phone", C);
-                    return map;
-                }));
+        QueueClient.send(
+                brokerUrl(),
+                List.of(
+                        session -> session.createTextMessage(""),
+                        session -> {
+                            BytesMessage bytes = session.createBytesMessage();
+                            bytes.writeBytes(zip);
+                            return bytes;
+                        },
+                        session -> {
+                            MapMessage map = session.createMapMessage();
+                            map.setString("phone", C);
+                            return map;
+                        }));
         QueueClient.sendTexts(brokerUrl(), List.of(A));
 
         await().atMost(WAIT).until(() -> standIn.allValues().contains(A));
@@ -88,8 +90,11 @@ class JmsFailuresTest extends ApplicationTestSupport {
         await().atMost(WAIT).until(() -> errors().size() >= 3);
         List<JsonNode> errors = errors();
         assertEquals(3, errors.size(), "each poison message once, nothing else: " + errors);
-        assertTrue(errors.stream().allMatch(e -> e.path("error").asText().startsWith("not a list of numbers")
-                && "jms".equals(e.path("source").asText())), errors.toString());
+        assertTrue(
+                errors.stream()
+                        .allMatch(e -> e.path("error").asText().startsWith("not a list of numbers")
+                                && "jms".equals(e.path("source").asText())),
+                errors.toString());
         assertEquals(List.of(A), standIn.allValues(), "nothing of the poison messages was sent");
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.disassociate.clevertap.broker.JmsBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,15 +16,6 @@ import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.disassociate.clevertap.broker.JmsBroker;
-
-
-
-
-
-
-
-
 /** The real application in JVMs of its own, on a broker of its own or on one shared by two instances. */
 class JmsInstancesIT {
 
@@ -31,14 +23,14 @@ class JmsInstancesIT {
     static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     static Process instance(Path work, Map<String, String> env) throws Exception {
-        Map<String, String> all = new HashMap<>(standIn.environment(Map.of(
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300")));
+        Map<String, String> all = new HashMap<>(standIn.environment(Map.of("CLEVERTAP_BATCH_TIMEOUT_MS", "300")));
         all.putAll(env);
         return ForkedApplication.builder(work, all).start();
     }
 
     static void awaitConsuming(Path work) {
-        await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("Started intake-jms"));
+        await().atMost(LONG_WAIT)
+                .until(() -> Files.readString(work.resolve("output.log")).contains("Started intake-jms"));
     }
 
     @Test
@@ -85,8 +77,11 @@ class JmsInstancesIT {
                 broker.stop();
             }
         }
-        assertTrue(Files.readString(first.resolve("output.log")).contains("Done jms"), "the first instance took messages");
-        assertTrue(Files.readString(second.resolve("output.log")).contains("Done jms"), "the second instance took messages");
+        assertTrue(
+                Files.readString(first.resolve("output.log")).contains("Done jms"), "the first instance took messages");
+        assertTrue(
+                Files.readString(second.resolve("output.log")).contains("Done jms"),
+                "the second instance took messages");
     }
 
     @Test
@@ -97,13 +92,18 @@ class JmsInstancesIT {
         env.put("JMS_EMBEDDED_PORT", String.valueOf(jmsPort));
         Process sandbox = ForkedApplication.builder(work, env).start();
         try {
-            await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
+            await().atMost(LONG_WAIT)
+                    .until(() -> Files.readString(work.resolve("output.log"))
+                            .contains("JMS: embedded ActiveMQ Artemis broker at tcp://127.0.0.1:" + jmsPort));
 
             // the command-line sender of docs/operations.md, a plain JMS client
             QueueSender.main(new String[] {"+919812345601\n+919812345699\n", "tcp://127.0.0.1:" + jmsPort});
 
-            await().atMost(LONG_WAIT).until(() -> Files.readString(work.resolve("output.log")).contains(
-                    "Done jms: 2 accepted, 0 rejected as invalid, 1 processed by CleverTap, 1 to the error channel"));
+            await().atMost(LONG_WAIT)
+                    .until(
+                            () -> Files.readString(work.resolve("output.log"))
+                                    .contains(
+                                            "Done jms: 2 accepted, 0 rejected as invalid, 1 processed by CleverTap, 1 to the error channel"));
         } finally {
             ForkedApplication.stop(sandbox);
         }

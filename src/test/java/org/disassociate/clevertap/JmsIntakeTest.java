@@ -36,11 +36,12 @@ class JmsIntakeTest extends ApplicationTestSupport {
             switch (m % 3) {
                 case 0 -> messages.add(session -> session.createTextMessage(numbers.get(0)));
                 case 1 -> messages.add(session -> session.createTextMessage(String.join("\n", numbers) + "\n"));
-                default -> messages.add(session -> {
-                    BytesMessage bytes = session.createBytesMessage();
-                    bytes.writeBytes(TestFiles.disassociateBody(numbers).getBytes(StandardCharsets.UTF_8));
-                    return bytes;
-                });
+                default ->
+                    messages.add(session -> {
+                        BytesMessage bytes = session.createBytesMessage();
+                        bytes.writeBytes(TestFiles.disassociateBody(numbers).getBytes(StandardCharsets.UTF_8));
+                        return bytes;
+                    });
             }
         }
         messages.add(session -> session.createTextMessage("{\"d\": [unclosed"));
@@ -50,10 +51,15 @@ class JmsIntakeTest extends ApplicationTestSupport {
         await().atMost(WAIT).until(() -> new HashSet<>(standIn.allValues()).containsAll(sent));
         assertEquals(5000, sent.size());
         assertTrue(standIn.batches().stream().allMatch(batch -> batch.size() <= 1000), "no request over 1000");
-        await().atMost(WAIT).until(() -> errors().stream().anyMatch(e -> e.path("error").asText().startsWith("not a list of numbers")));
-        var poison = errors().stream().filter(e -> e.path("error").asText().startsWith("not a list of numbers")).toList();
+        await().atMost(WAIT)
+                .until(() ->
+                        errors().stream().anyMatch(e -> e.path("error").asText().startsWith("not a list of numbers")));
+        var poison = errors().stream()
+                .filter(e -> e.path("error").asText().startsWith("not a list of numbers"))
+                .toList();
         assertEquals(1, poison.size(), "the poison message once, not redelivered: " + poison);
-        assertEquals("{\"d\": [unclosed", poison.get(0).path("record").path("value").asText());
+        assertEquals(
+                "{\"d\": [unclosed", poison.get(0).path("record").path("value").asText());
         assertEquals("jms", poison.get(0).path("source").asText());
         JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
         await().atMost(WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
@@ -65,13 +71,15 @@ class JmsIntakeTest extends ApplicationTestSupport {
         for (long n = 41_000_000; n < 41_001_000; n++) {
             numbers.add(indian(n));
         }
-        NotifyBuilder moreThan20 = new NotifyBuilder(context).fromRoute("intake-jms").whenDone(21).create();
+        NotifyBuilder moreThan20 =
+                new NotifyBuilder(context).fromRoute("intake-jms").whenDone(21).create();
         QueueClient.sendTextsInOneTransaction(brokerUrl(), numbers);
 
         await().atMost(WAIT).until(() -> new HashSet<>(standIn.allValues()).containsAll(numbers));
         JmsBroker broker = context.getRegistry().lookupByNameAndType("jmsBroker", JmsBroker.class);
         await().atMost(WAIT).until(() -> broker.messageCount(QueueClient.QUEUE) == 0);
-        // intake.jms.batch-size 500: a message a transaction would be 1,000 exchanges (and journal syncs, and spool fsyncs)
+        // intake.jms.batch-size 500: a message a transaction would be 1,000 exchanges (and journal syncs, and spool
+        // fsyncs)
         assertFalse(moreThan20.matches(), "1,000 messages taken in at most 20 transactions");
     }
 }

@@ -41,9 +41,11 @@ class KameletAccountsTest extends ApplicationTestSupport {
     private static final String SEA_PASSCODE = "PASS-Sea-8H3N";
     /** An account of no setting: a kamelet names it by its credentials. */
     private static final String NEW_ID = "W9R-486-4W5Z";
+
     private static final String NEW_NAME = "kamelet-w9r-486-4w5z";
     /** With characters a URI query does not take as they are: the host's route gives it in RAW(…). */
     private static final String NEW_PASSCODE = "PASS+New&2X7V";
+
     private static final String WRONG_PASSCODE = "PASS-Wrong-5T1R";
 
     /** The host's routes, {@code direct:<name>}, each to the kamelet with these parameters. */
@@ -57,7 +59,8 @@ class KameletAccountsTest extends ApplicationTestSupport {
         HOST_ROUTES.put("sea-by-credentials", "?accountId=" + SEA_ID + "&passcode=" + SEA_PASSCODE + "&region=sg1");
         HOST_ROUTES.put("new", "?accountId=" + NEW_ID + "&passcode=RAW(" + NEW_PASSCODE + ")&region=eu1");
         HOST_ROUTES.put("new-by-name", "?account=" + NEW_NAME);
-        HOST_ROUTES.put("india-wrong-passcode", "?accountId=" + INDIA_ID + "&passcode=" + WRONG_PASSCODE + "&region=in1");
+        HOST_ROUTES.put(
+                "india-wrong-passcode", "?accountId=" + INDIA_ID + "&passcode=" + WRONG_PASSCODE + "&region=in1");
         HOST_ROUTES.put("new-wrong-passcode", "?accountId=" + NEW_ID + "&passcode=" + WRONG_PASSCODE + "&region=eu1");
         HOST_ROUTES.put("new-without-region", "?accountId=" + NEW_ID + "&passcode=RAW(" + NEW_PASSCODE + ")");
         HOST_ROUTES.put("new-without-passcode", "?accountId=" + NEW_ID + "&region=eu1");
@@ -78,8 +81,8 @@ class KameletAccountsTest extends ApplicationTestSupport {
         log.close();
         String text = log.text();
         assertTrue(text.contains("CleverTap account " + NEW_NAME + " (" + NEW_ID + ") added by the kamelet"), text);
-        for (String passcode : List.of(CleverTapStandIn.PASSCODE, INDIA_PASSCODE, SEA_PASSCODE, NEW_PASSCODE,
-                WRONG_PASSCODE)) {
+        for (String passcode :
+                List.of(CleverTapStandIn.PASSCODE, INDIA_PASSCODE, SEA_PASSCODE, NEW_PASSCODE, WRONG_PASSCODE)) {
             assertFalse(text.contains(passcode), "a passcode in the log:\n" + text);
         }
     }
@@ -117,7 +120,8 @@ class KameletAccountsTest extends ApplicationTestSupport {
         configuration.addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                HOST_ROUTES.forEach((name, parameters) -> from("direct:" + name).routeId("host-" + name)
+                HOST_ROUTES.forEach((name, parameters) -> from("direct:" + name)
+                        .routeId("host-" + name)
                         .to("kamelet:clevertap-disassociate-sink" + parameters));
             }
         });
@@ -137,8 +141,17 @@ class KameletAccountsTest extends ApplicationTestSupport {
         send("india", "+6591234568\n");
 
         await().atMost(WAIT).until(() -> standIn.delivered().size() == 4);
-        assertEquals(Map.of("+919800000101", SEA_ID, "+919800000102", SEA_ID, "+6591234567", SEA_ID,
-                "+6591234568", INDIA_ID), accountIdOfEachNumber());
+        assertEquals(
+                Map.of(
+                        "+919800000101",
+                        SEA_ID,
+                        "+919800000102",
+                        SEA_ID,
+                        "+6591234567",
+                        SEA_ID,
+                        "+6591234568",
+                        INDIA_ID),
+                accountIdOfEachNumber());
     }
 
     @Test
@@ -146,14 +159,17 @@ class KameletAccountsTest extends ApplicationTestSupport {
         send("by-country", "+919800000201\n+6591234569\n+61412345678\n");
 
         await().atMost(WAIT).until(() -> standIn.delivered().size() == 3);
-        assertEquals(Map.of("+919800000201", INDIA_ID, "+6591234569", SEA_ID,
-                "+61412345678", CleverTapStandIn.ACCOUNT_ID), accountIdOfEachNumber());
+        assertEquals(
+                Map.of("+919800000201", INDIA_ID, "+6591234569", SEA_ID, "+61412345678", CleverTapStandIn.ACCOUNT_ID),
+                accountIdOfEachNumber());
     }
 
     @Test
     void aUseThatNamesAnAccountNotConfiguredFailsAndTakesNothing() throws Exception {
-        assertEquals("kamelet:clevertap-disassociate-sink: its account 'europe' is not a configured account "
-                + "(default, india, sea); no number was taken", refusal("europe", "+919800000301\n"));
+        assertEquals(
+                "kamelet:clevertap-disassociate-sink: its account 'europe' is not a configured account "
+                        + "(default, india, sea); no number was taken",
+                refusal("europe", "+919800000301\n"));
         assertNothingTakenOf("+919800000301");
     }
 
@@ -163,7 +179,9 @@ class KameletAccountsTest extends ApplicationTestSupport {
 
         await().atMost(WAIT).until(() -> standIn.delivered().size() == 1);
         assertEquals(Map.of("+919800000401", SEA_ID), accountIdOfEachNumber());
-        assertEquals(List.of("default", "india", "sea"), accounts().all().stream().map(Account::name).toList(),
+        assertEquals(
+                List.of("default", "india", "sea"),
+                accounts().all().stream().map(Account::name).toList(),
                 "no account added");
     }
 
@@ -189,7 +207,9 @@ class KameletAccountsTest extends ApplicationTestSupport {
         await().atMost(WAIT).until(() -> standIn.delivered().size() == 4);
         assertEquals(NEW_ID, accountIdOfEachNumber().get("+919800000503"));
         assertEquals(NEW_ID, accountIdOfEachNumber().get("+919800000504"));
-        assertEquals(List.of("default", "india", "sea", NEW_NAME), accounts().all().stream().map(Account::name).toList());
+        assertEquals(
+                List.of("default", "india", "sea", NEW_NAME),
+                accounts().all().stream().map(Account::name).toList());
     }
 
     @Test
@@ -199,24 +219,34 @@ class KameletAccountsTest extends ApplicationTestSupport {
 
         for (String route : List.of("india-wrong-passcode", "new-wrong-passcode")) {
             String why = refusal(route, "+919800000602\n");
-            assertTrue(why.startsWith("kamelet:clevertap-disassociate-sink: its passcode is not that of account "), why);
-            assertTrue(why.contains(route.startsWith("india") ? "india (" + INDIA_ID + ")" : NEW_NAME + " (" + NEW_ID + ")"),
+            assertTrue(
+                    why.startsWith("kamelet:clevertap-disassociate-sink: its passcode is not that of account "), why);
+            assertTrue(
+                    why.contains(
+                            route.startsWith("india") ? "india (" + INDIA_ID + ")" : NEW_NAME + " (" + NEW_ID + ")"),
                     why);
-            assertFalse(why.contains(WRONG_PASSCODE) || why.contains(NEW_PASSCODE) || why.contains(INDIA_PASSCODE), why);
+            assertFalse(
+                    why.contains(WRONG_PASSCODE) || why.contains(NEW_PASSCODE) || why.contains(INDIA_PASSCODE), why);
         }
         assertNothingTakenOf("+919800000602");
-        assertEquals(4, accounts().all().size(), "no account added: " + accounts().all());
+        assertEquals(
+                4, accounts().all().size(), "no account added: " + accounts().all());
     }
 
     @Test
     void aUseWithAnIncompleteAccountFailsSayingWhatIsMissing() throws Exception {
-        assertEquals("kamelet:clevertap-disassociate-sink: its accountId " + NEW_ID + " is not an account of this "
-                + "application: give its region too (in1, sg1, us1, aps3, mec1, eu1) to add it; no number was taken",
+        assertEquals(
+                "kamelet:clevertap-disassociate-sink: its accountId " + NEW_ID + " is not an account of this "
+                        + "application: give its region too (in1, sg1, us1, aps3, mec1, eu1) to add it; no number was taken",
                 refusal("new-without-region", "+919800000701\n"));
-        assertEquals("kamelet:clevertap-disassociate-sink: its accountId " + NEW_ID + " comes without a passcode; no "
-                + "number was taken", refusal("new-without-passcode", "+919800000701\n"));
-        assertEquals("kamelet:clevertap-disassociate-sink: it gives a passcode or a region without an accountId; no "
-                + "number was taken", refusal("passcode-alone", "+919800000701\n"));
+        assertEquals(
+                "kamelet:clevertap-disassociate-sink: its accountId " + NEW_ID + " comes without a passcode; no "
+                        + "number was taken",
+                refusal("new-without-passcode", "+919800000701\n"));
+        assertEquals(
+                "kamelet:clevertap-disassociate-sink: it gives a passcode or a region without an accountId; no "
+                        + "number was taken",
+                refusal("passcode-alone", "+919800000701\n"));
         assertTrue(refusal("account-and-id", "+919800000701\n").contains("give either account or accountId"));
         assertTrue(accounts().byId(NEW_ID).isEmpty(), "no account added");
         assertNothingTakenOf("+919800000701");
@@ -259,7 +289,8 @@ class KameletAccountsTest extends ApplicationTestSupport {
     private void assertNothingTakenOf(String number) {
         String marker = "+919800000888";
         send("india", marker + "\n");
-        await().atMost(WAIT).until(() -> standIn.delivered().contains(marker) && spooled().isEmpty());
+        await().atMost(WAIT)
+                .until(() -> standIn.delivered().contains(marker) && spooled().isEmpty());
         assertFalse(standIn.delivered().contains(number), standIn.delivered().toString());
         assertFalse(errorValues().contains(number), errorValues().toString());
     }

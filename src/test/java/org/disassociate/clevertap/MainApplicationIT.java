@@ -40,16 +40,20 @@ class MainApplicationIT {
 
     @Test
     void anUnknownRegionIsRefusedAtStartUpListingTheValidOnes() throws Exception {
-        ForkedApplication.Run run = ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "xx9", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P"));
+        ForkedApplication.Run run = ForkedApplication.runToExit(
+                Map.of("CLEVERTAP_REGION", "xx9", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P"));
 
-        assertRefusedClearly(run, "clevertap.region 'xx9' is not a CleverTap region; valid regions: in1, sg1, us1, aps3, mec1, eu1");
+        assertRefusedClearly(
+                run, "clevertap.region 'xx9' is not a CleverTap region; valid regions: in1, sg1, us1, aps3, mec1, eu1");
     }
 
     @Test
     void missingCredentialsAreRefusedAtStartUp() throws Exception {
-        assertRefusedClearly(ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_PASSCODE", "P")),
+        assertRefusedClearly(
+                ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_PASSCODE", "P")),
                 "clevertap.account-id (CLEVERTAP_ACCOUNT_ID) is not set");
-        assertRefusedClearly(ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A")),
+        assertRefusedClearly(
+                ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A")),
                 "clevertap.passcode (CLEVERTAP_PASSCODE) is not set");
     }
 
@@ -57,13 +61,24 @@ class MainApplicationIT {
     void aRestManagementOrBrokerPortInUseIsRefusedAtStartUp() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             String port = String.valueOf(taken.getLocalPort());
-            Map<String, String> account = Map.of("CLEVERTAP_REGION", "eu1", "CLEVERTAP_ACCOUNT_ID", "A",
-                    "CLEVERTAP_PASSCODE", "P", "CAMEL_SERVER_HOST", "127.0.0.1", "CAMEL_MANAGEMENT_HOST", "127.0.0.1");
+            Map<String, String> account = Map.of(
+                    "CLEVERTAP_REGION",
+                    "eu1",
+                    "CLEVERTAP_ACCOUNT_ID",
+                    "A",
+                    "CLEVERTAP_PASSCODE",
+                    "P",
+                    "CAMEL_SERVER_HOST",
+                    "127.0.0.1",
+                    "CAMEL_MANAGEMENT_HOST",
+                    "127.0.0.1");
 
             Map<String, String> rest = new HashMap<>(account);
             rest.put("INTAKE_REST_PORT", port);
-            assertRefused(ForkedApplication.runToExit(rest), "intake.rest.port (INTAKE_REST_PORT) is " + port + ", and 127.0.0.1:" + port
-                    + " cannot be listened on");
+            assertRefused(
+                    ForkedApplication.runToExit(rest),
+                    "intake.rest.port (INTAKE_REST_PORT) is " + port + ", and 127.0.0.1:" + port
+                            + " cannot be listened on");
 
             Map<String, String> management = new HashMap<>(account);
             management.put("MANAGEMENT_PORT", port);
@@ -77,7 +92,8 @@ class MainApplicationIT {
             assertEquals(1, refused.exitCode(), refused.output());
             String ours = "Not started: the embedded broker cannot listen on 127.0.0.1:" + port;
             assertTrue(refused.output().contains(ours), refused.output());
-            assertFalse(refused.output().substring(refused.output().indexOf(ours)).contains("\tat "),
+            assertFalse(
+                    refused.output().substring(refused.output().indexOf(ours)).contains("\tat "),
                     "no trace after the refusal:\n" + refused.output());
         }
     }
@@ -86,25 +102,37 @@ class MainApplicationIT {
     void aStateOrErrorsFolderThatCannotBeWrittenIsRefusedAtStartUp() throws Exception {
         Path notAFolder = TestFiles.newWorkFolder().resolve("a-file");
         Files.writeString(notAFolder, "a file where a folder should be");
-        Map<String, String> valid = Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P");
+        Map<String, String> valid =
+                Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P");
 
         Map<String, String> state = new HashMap<>(valid);
         state.put("STATE_DIR", notAFolder.resolve("state").toString());
-        assertRefusedClearly(ForkedApplication.runToExit(state),
+        assertRefusedClearly(
+                ForkedApplication.runToExit(state),
                 "state.dir (STATE_DIR) " + notAFolder.resolve("state") + " cannot be written: ");
 
         Map<String, String> errors = new HashMap<>(valid);
         errors.put("ERRORS_DIR", notAFolder.resolve("errors").toString());
-        assertRefusedClearly(ForkedApplication.runToExit(errors),
+        assertRefusedClearly(
+                ForkedApplication.runToExit(errors),
                 "errors.dir (ERRORS_DIR) " + notAFolder.resolve("errors") + " cannot be written: ");
     }
 
     @Test
     void aBatchSizeOver1000IsRefusedAtStartUp() throws Exception {
-        ForkedApplication.Run run = ForkedApplication.runToExit(Map.of("CLEVERTAP_REGION", "us1", "CLEVERTAP_ACCOUNT_ID", "A", "CLEVERTAP_PASSCODE", "P",
-                "CLEVERTAP_BATCH_SIZE", "1001"));
+        ForkedApplication.Run run = ForkedApplication.runToExit(Map.of(
+                "CLEVERTAP_REGION",
+                "us1",
+                "CLEVERTAP_ACCOUNT_ID",
+                "A",
+                "CLEVERTAP_PASSCODE",
+                "P",
+                "CLEVERTAP_BATCH_SIZE",
+                "1001"));
 
-        assertRefusedClearly(run, "clevertap.batch-size (CLEVERTAP_BATCH_SIZE) is 1001; CleverTap takes 1 to 1000 records a request");
+        assertRefusedClearly(
+                run,
+                "clevertap.batch-size (CLEVERTAP_BATCH_SIZE) is 1001; CleverTap takes 1 to 1000 records a request");
     }
 
     @Test
@@ -114,11 +142,13 @@ class MainApplicationIT {
                 aResponse().withStatus(401).withBody("{\"status\":\"fail\",\"error\":\"Invalid Credentials\"}"),
                 aResponse().withStatus(500));
         Path work = TestFiles.newWorkFolder();
-        ProcessBuilder application = ForkedApplication.builder(work, standIn.environment(Map.of(
-                "CLEVERTAP_BATCH_SIZE", "2",
-                "CLEVERTAP_MAX_IN_FLIGHT", "1",
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50")),
+        ProcessBuilder application = ForkedApplication.builder(
+                work,
+                standIn.environment(Map.of(
+                        "CLEVERTAP_BATCH_SIZE", "2",
+                        "CLEVERTAP_MAX_IN_FLIGHT", "1",
+                        "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
+                        "CLEVERTAP_RETRY_INITIAL_DELAY_MS", "50")),
                 "-DLOG_LEVEL=TRACE");
         int restPort = Integer.parseInt(application.environment().get("INTAKE_REST_PORT"));
         Process process = application.start();
@@ -127,19 +157,24 @@ class MainApplicationIT {
             // that sends a wrong passcode
             for (String passcode : new String[] {CleverTapStandIn.PASSCODE, CleverTapStandIn.PASSCODE + "-wrong"}) {
                 RestCalls caller = RestCalls.to(restPort).json().cleverTap(CleverTapStandIn.ACCOUNT_ID, passcode);
-                await().atMost(Fixtures.WAIT).ignoreExceptions()
-                        .until(() -> caller.postNumbers(List.of("+919812345604")).statusCode() != 404);
+                await().atMost(Fixtures.WAIT)
+                        .ignoreExceptions()
+                        .until(() ->
+                                caller.postNumbers(List.of("+919812345604")).statusCode() != 404);
             }
             TestFiles.drop(work.resolve("inbox"), "numbers.txt", "+919812345601\n+919812345602\n+919812345603\nbad\n");
             await().atMost(Fixtures.WAIT)
-                    .until(() -> Files.exists(work.resolve("inbox").resolve(".done").resolve("numbers.txt")));
+                    .until(() ->
+                            Files.exists(work.resolve("inbox").resolve(".done").resolve("numbers.txt")));
         } finally {
             ForkedApplication.stop(process);
         }
 
         // the stand-in did receive the passcode, so its absence below means something
         assertTrue(standIn.requests().size() >= 3);
-        standIn.requests().forEach(r -> assertEquals(CleverTapStandIn.PASSCODE, r.getRequest().getHeader("X-CleverTap-Passcode")));
+        standIn.requests()
+                .forEach(r ->
+                        assertEquals(CleverTapStandIn.PASSCODE, r.getRequest().getHeader("X-CleverTap-Passcode")));
         String log = Files.readString(work.resolve("output.log"));
         assertTrue(log.contains("TRACE"), "the log ran at TRACE");
         assertTrue(log.contains("Sending batch"), log);

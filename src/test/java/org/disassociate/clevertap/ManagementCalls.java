@@ -15,13 +15,15 @@ import java.util.Map;
  */
 final class ManagementCalls {
 
-    private ManagementCalls() {
-    }
+    private ManagementCalls() {}
 
     /** A GET of {@code path} on the management server listening on {@code port}. */
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return Fixtures.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Fixtures.REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        return Fixtures.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Fixtures.REQUEST_TIMEOUT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -59,7 +61,8 @@ final class ManagementCalls {
     /** The same, asked with this client (one the test goes on using at once, already warm). */
     static boolean isReady(int port, HttpClient client) throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
             return client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

@@ -35,8 +35,10 @@ class ModuleDefaultsTest {
             component.addPropertiesSource(new ModuleDefaults.Source(context, defaults));
 
             assertEquals("/srv/esb/state", context.resolvePropertyPlaceholders("{{state.dir}}"), "the host's setting");
-            assertEquals("1000", context.resolvePropertyPlaceholders("{{clevertap.batch-size}}"), "the module's default");
-            assertNull(new ModuleDefaults.Source(context, defaults).getProperty("camel.main.name"),
+            assertEquals(
+                    "1000", context.resolvePropertyPlaceholders("{{clevertap.batch-size}}"), "the module's default");
+            assertNull(
+                    new ModuleDefaults.Source(context, defaults).getProperty("camel.main.name"),
                     "camel.* stays the host's");
         }
     }

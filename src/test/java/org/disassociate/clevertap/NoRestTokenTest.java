@@ -21,8 +21,8 @@ class NoRestTokenTest extends ApplicationTestSupport {
     @Test
     void withNoTokenConfiguredEveryBearerCallIsRefused() throws Exception {
         for (String authorization : new String[] {"Bearer ", "Bearer null", "Bearer"}) {
-            HttpResponse<String> response = rest().authorization(authorization).json()
-                    .postNumbers(List.of("+919812345601"));
+            HttpResponse<String> response =
+                    rest().authorization(authorization).json().postNumbers(List.of("+919812345601"));
             assertEquals(401, response.statusCode());
             assertTrue(response.body().contains("no token configured"), response.body());
         }

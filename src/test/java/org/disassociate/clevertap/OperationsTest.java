@@ -36,8 +36,8 @@ class OperationsTest extends ApplicationTestSupport {
     @Test
     void metricsCountEachIntakeAndEachOutcomeInPrometheusFormat() throws Exception {
         drop("crm.txt", "+919812345601\n+919812345602\n+919812345699\nnot-a-number\n");
-        HttpResponse<String> accepted = postJson(
-                TestFiles.disassociateBody(List.of("+919812345603", "+919812345604", "12")));
+        HttpResponse<String> accepted =
+                postJson(TestFiles.disassociateBody(List.of("+919812345603", "+919812345604", "12")));
         assertEquals(202, accepted.statusCode(), accepted.body());
         awaitDone("crm.txt");
         await().atMost(WAIT).until(() -> standIn.delivered().size() == 5);
@@ -73,10 +73,14 @@ class OperationsTest extends ApplicationTestSupport {
         double throttled = metrics.get("clevertap_requests_throttled_total{account=\"default\"}");
         assertTrue(throttled > 0, "the seeded stand-in answered some 429s");
         assertEquals(throttled, metrics.get("clevertap_requests_seconds_count{account=\"default\",status=\"429\"}"));
-        assertEquals(throttled, metrics.get("clevertap_requests_retries_total{account=\"default\"}"),
+        assertEquals(
+                throttled,
+                metrics.get("clevertap_requests_retries_total{account=\"default\"}"),
                 "each 429 was retried once more");
         assertEquals(3.0, metrics.get("clevertap_batches_sent_total{account=\"default\"}"));
-        assertEquals(3000.0 - 30, metrics.get("clevertap_numbers_processed_total{account=\"default\"}"),
+        assertEquals(
+                3000.0 - 30,
+                metrics.get("clevertap_numbers_processed_total{account=\"default\"}"),
                 "all but the 30 ending in 99 (code 523)");
     }
 
@@ -91,7 +95,9 @@ class OperationsTest extends ApplicationTestSupport {
 
         HttpResponse<String> ready = management("/observe/health/ready");
         assertEquals(503, ready.statusCode(), ready.body());
-        assertTrue(ready.body().contains("clevertap-api") && ready.body().contains("CleverTap answered 401"), ready.body());
+        assertTrue(
+                ready.body().contains("clevertap-api") && ready.body().contains("CleverTap answered 401"),
+                ready.body());
         assertFalse(ready.body().contains(CleverTapStandIn.PASSCODE));
         assertEquals(200, management("/observe/health/live").statusCode());
 
@@ -120,9 +126,15 @@ class OperationsTest extends ApplicationTestSupport {
         assertTrue(mixed.path("durationMs").asLong() > 0);
         assertEquals("file:mixed.txt", mixed.path("errorSource").asText());
         String today = LocalDate.now(ZoneId.systemDefault()).toString();
-        assertTrue(mixed.path("errorChannel").asText().contains(errorsDir().toString())
-                && mixed.path("errorChannel").asText().contains("errors-" + today + ".jsonl"), mixed.toString());
-        assertEquals(2, errors().stream().filter(e -> e.path("source").asText().equals("file:mixed.txt")).count(),
+        assertTrue(
+                mixed.path("errorChannel").asText().contains(errorsDir().toString())
+                        && mixed.path("errorChannel").asText().contains("errors-" + today + ".jsonl"),
+                mixed.toString());
+        assertEquals(
+                2,
+                errors().stream()
+                        .filter(e -> e.path("source").asText().equals("file:mixed.txt"))
+                        .count(),
                 "the error records are found by the report's errorSource");
 
         assertEquals("delivered", report(".done", "clean.txt").path("outcome").asText());
@@ -156,15 +168,19 @@ class OperationsTest extends ApplicationTestSupport {
             if (!"StatefulSet".equals(resource.get("kind"))) {
                 continue;
             }
-            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) resource.get("spec"))
-                    .get("template")).get("spec");
+            Map<String, Object> pod = (Map<String, Object>)
+                    ((Map<String, Object>) ((Map<String, Object>) resource.get("spec")).get("template")).get("spec");
             Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
-            int managementPort = ((List<Map<String, Object>>) container.get("ports")).stream()
-                    .filter(p -> "management".equals(p.get("name"))).map(p -> (Integer) p.get("containerPort")).findFirst()
-                    .orElseThrow();
+            int managementPort = ((List<Map<String, Object>>) container.get("ports"))
+                    .stream()
+                            .filter(p -> "management".equals(p.get("name")))
+                            .map(p -> (Integer) p.get("containerPort"))
+                            .findFirst()
+                            .orElseThrow();
             assertEquals(config.getProperty("management.port"), String.valueOf(managementPort));
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) container.get(probe)).get("httpGet");
+                Map<String, Object> get =
+                        (Map<String, Object>) ((Map<String, Object>) container.get(probe)).get("httpGet");
                 assertEquals("management", get.get("port"), probe);
                 probed.add((String) get.get("path"));
             }

@@ -36,19 +36,24 @@ import io.opentelemetry.proto.trace.v1.Span;
 final class OtlpReceiver implements AutoCloseable {
 
     /** A span as exported, with ids in lower-case hex ({@code parentSpanId} empty for a root span). */
-    record SpanView(String serviceName, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind,
-                    Map<String, String> attributes, List<String> events, List<Link> links) {
-    }
+    record SpanView(
+            String serviceName,
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String name,
+            Span.SpanKind kind,
+            Map<String, String> attributes,
+            List<String> events,
+            List<Link> links) {}
 
     /** A span's link to another: its trace and span ids, in hex. */
-    record Link(String traceId, String spanId) {
-    }
+    record Link(String traceId, String spanId) {}
 
     /** A request as received: its path, headers (names in lower case) and body. */
     // a test's own value, never compared or hashed: the body as the receiver read it
     @SuppressWarnings("ArrayRecordComponent")
-    record Received(String path, Map<String, List<String>> headers, byte[] body) {
-    }
+    record Received(String path, Map<String, List<String>> headers, byte[] body) {}
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -131,11 +136,20 @@ final class OtlpReceiver implements AutoCloseable {
             String service = attributes(resourceSpans.getResource()).get("service.name");
             for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
                 for (Span span : scopeSpans.getSpansList()) {
-                    views.add(new SpanView(service, hex(span.getTraceId()), hex(span.getSpanId()),
-                            hex(span.getParentSpanId()), span.getName(), span.getKind(),
+                    views.add(new SpanView(
+                            service,
+                            hex(span.getTraceId()),
+                            hex(span.getSpanId()),
+                            hex(span.getParentSpanId()),
+                            span.getName(),
+                            span.getKind(),
                             attributes(span.getAttributesList()),
-                            span.getEventsList().stream().map(Span.Event::getName).toList(),
-                            span.getLinksList().stream().map(l -> new Link(hex(l.getTraceId()), hex(l.getSpanId()))).toList()));
+                            span.getEventsList().stream()
+                                    .map(Span.Event::getName)
+                                    .toList(),
+                            span.getLinksList().stream()
+                                    .map(l -> new Link(hex(l.getTraceId()), hex(l.getSpanId())))
+                                    .toList()));
                 }
             }
         }

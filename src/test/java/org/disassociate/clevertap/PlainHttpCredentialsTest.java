@@ -42,17 +42,31 @@ class PlainHttpCredentialsTest extends ApplicationTestSupport {
 
     @Test
     void cleverTapCredentialsFromAnotherAddressAre401AndTheTokenIsTaken() throws Exception {
-        RestCalls fromTheNetwork = rest().origin("http://" + nonLoopbackAddress() + ":" + restPort).json();
+        RestCalls fromTheNetwork =
+                rest().origin("http://" + nonLoopbackAddress() + ":" + restPort).json();
 
-        HttpResponse<String> refused = fromTheNetwork.cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
+        HttpResponse<String> refused = fromTheNetwork
+                .cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
                 .postNumbers(List.of(indian(91_000)));
         assertEquals(401, refused.statusCode(), refused.body());
         assertTrue(json(refused).path("error").asText().contains("only from this machine"), refused.body());
 
-        assertEquals(202, fromTheNetwork.bearer(TOKEN).postNumbers(List.of(indian(91_001))).statusCode());
-        assertEquals(202, rest().json().cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
-                .postNumbers(List.of(indian(91_002))).statusCode(), "from loopback, over plain HTTP, taken");
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> standIn.delivered().size() == 2);
+        assertEquals(
+                202,
+                fromTheNetwork
+                        .bearer(TOKEN)
+                        .postNumbers(List.of(indian(91_001)))
+                        .statusCode());
+        assertEquals(
+                202,
+                rest().json()
+                        .cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
+                        .postNumbers(List.of(indian(91_002)))
+                        .statusCode(),
+                "from loopback, over plain HTTP, taken");
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> standIn.delivered().size() == 2);
         assertTrue(!standIn.delivered().contains(indian(91_000)), "the refused request's number was not taken");
     }
 }

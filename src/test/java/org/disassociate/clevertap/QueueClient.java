@@ -19,12 +19,15 @@ final class QueueClient {
         Message make(Session session) throws Exception;
     }
 
-    private QueueClient() {
-    }
+    private QueueClient() {}
 
     /** Sends each text as a text message to the intake's queue. */
     static void sendTexts(String brokerUrl, List<String> texts) throws Exception {
-        send(brokerUrl, texts.stream().<MessageMaker>map(text -> session -> session.createTextMessage(text)).toList());
+        send(
+                brokerUrl,
+                texts.stream()
+                        .<MessageMaker>map(text -> session -> session.createTextMessage(text))
+                        .toList());
     }
 
     /** Sends each text as a text message, all in one transaction: they reach the queue together, at its commit. */

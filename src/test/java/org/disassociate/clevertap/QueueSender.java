@@ -20,8 +20,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class QueueSender {
 
-    private QueueSender() {
-    }
+    private QueueSender() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 3) {

@@ -1,22 +1,20 @@
 package org.disassociate.clevertap;
 
-import org.disassociate.clevertap.model.ConfigurationException;
 import java.util.List;
 import java.util.Properties;
 
 import org.apache.camel.impl.DefaultCamelContext;
+import org.disassociate.clevertap.api.AccountSettings;
+import org.disassociate.clevertap.model.Accounts;
+import org.disassociate.clevertap.model.ConfigurationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.api.AccountSettings;
-import org.disassociate.clevertap.model.Accounts;
-
 
 /** The regions CleverTap documents, and the endpoint each one means through config/application.properties. */
 class RegionsTest {
@@ -61,6 +59,7 @@ class RegionsTest {
         ConfigurationException refused = assertThrows(ConfigurationException.class, settings::validate);
 
         assertTrue(refused.getMessage().contains("'in2' is not a CleverTap region"), refused.getMessage());
-        assertTrue(refused.getMessage().endsWith("valid regions: in1, sg1, us1, aps3, mec1, eu1"), refused.getMessage());
+        assertTrue(
+                refused.getMessage().endsWith("valid regions: in1, sg1, us1, aps3, mec1, eu1"), refused.getMessage());
     }
 }

@@ -21,9 +21,11 @@ class RestAccountsTest extends TwoAccountsTestSupport {
     @Test
     void anAccountsCredentialsSendAllItsNumbersToThatAccountWhateverTheirCountry() throws Exception {
         List<String> indian = List.of(indian(1), indian(2));
-        HttpResponse<String> toSea = rest().cleverTap(SEA_ID, SEA_PASSCODE).json().postNumbers(indian);
+        HttpResponse<String> toSea =
+                rest().cleverTap(SEA_ID, SEA_PASSCODE).json().postNumbers(indian);
         List<String> singaporean = List.of(singaporean(1));
-        HttpResponse<String> toDefault = rest().cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE).json()
+        HttpResponse<String> toDefault = rest().cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
+                .json()
                 .postNumbers(singaporean);
 
         assertEquals(202, toSea.statusCode(), toSea.body());
@@ -37,7 +39,9 @@ class RestAccountsTest extends TwoAccountsTestSupport {
     @Test
     void aWrongPasscodeIs401WithoutThePasscodeAndNothingIsSpooled() throws Exception {
         String guessed = "PASS-Guessed-0000";
-        for (var caller : List.of(rest().cleverTap(SEA_ID, guessed), rest().cleverTap(SEA_ID, CleverTapStandIn.PASSCODE),
+        for (var caller : List.of(
+                rest().cleverTap(SEA_ID, guessed),
+                rest().cleverTap(SEA_ID, CleverTapStandIn.PASSCODE),
                 rest().cleverTap(CleverTapStandIn.ACCOUNT_ID, SEA_PASSCODE))) {
             HttpResponse<String> response = caller.json().postNumbers(List.of(indian(10)));
 
@@ -51,7 +55,12 @@ class RestAccountsTest extends TwoAccountsTestSupport {
         }
 
         // a call taken afterwards is delivered alone: nothing of the refused ones came before it
-        assertEquals(202, rest().cleverTap(SEA_ID, SEA_PASSCODE).json().postNumbers(List.of(indian(11))).statusCode());
+        assertEquals(
+                202,
+                rest().cleverTap(SEA_ID, SEA_PASSCODE)
+                        .json()
+                        .postNumbers(List.of(indian(11)))
+                        .statusCode());
         await().atMost(WAIT).until(() -> seaStandIn.allValues().size() == 1);
         assertEquals(List.of(indian(11)), seaStandIn.allValues());
         assertEquals(List.of(), standIn.allValues());
@@ -59,42 +68,69 @@ class RestAccountsTest extends TwoAccountsTestSupport {
 
     @Test
     void aBearerCallerNamesTheAccountByIdOrByName() throws Exception {
-        assertEquals(202, rest().bearer(TOKEN).header("X-CleverTap-Account-Id", SEA_ID).json()
-                .postNumbers(List.of(indian(20))).statusCode());
-        assertEquals(202, rest().bearer(TOKEN).header("X-CleverTap-Account-Id", SEA).json()
-                .postNumbers(List.of(indian(21))).statusCode());
-        assertEquals(202, rest().bearer(TOKEN).header("X-CleverTap-Account-Id", "default").json()
-                .postNumbers(List.of(singaporean(22))).statusCode());
+        assertEquals(
+                202,
+                rest().bearer(TOKEN)
+                        .header("X-CleverTap-Account-Id", SEA_ID)
+                        .json()
+                        .postNumbers(List.of(indian(20)))
+                        .statusCode());
+        assertEquals(
+                202,
+                rest().bearer(TOKEN)
+                        .header("X-CleverTap-Account-Id", SEA)
+                        .json()
+                        .postNumbers(List.of(indian(21)))
+                        .statusCode());
+        assertEquals(
+                202,
+                rest().bearer(TOKEN)
+                        .header("X-CleverTap-Account-Id", "default")
+                        .json()
+                        .postNumbers(List.of(singaporean(22)))
+                        .statusCode());
 
         await().atMost(WAIT).until(() -> seaStandIn.allValues().size() == 2);
         await().atMost(WAIT).until(() -> standIn.allValues().size() == 1);
-        assertEquals(List.of(indian(20), indian(21)), seaStandIn.allValues().stream().sorted().toList());
+        assertEquals(
+                List.of(indian(20), indian(21)),
+                seaStandIn.allValues().stream().sorted().toList());
         assertEquals(List.of(singaporean(22)), standIn.allValues());
     }
 
     @Test
     void aBearerCallerNamingNoAccountHasItsNumbersGoByCountry() throws Exception {
-        assertEquals(202, postJson(TestFiles.disassociateBody(List.of(indian(30), singaporean(31)))).statusCode());
+        assertEquals(
+                202,
+                postJson(TestFiles.disassociateBody(List.of(indian(30), singaporean(31))))
+                        .statusCode());
 
-        await().atMost(WAIT).until(() -> seaStandIn.allValues().size() == 1 && standIn.allValues().size() == 1);
+        await().atMost(WAIT)
+                .until(() -> seaStandIn.allValues().size() == 1
+                        && standIn.allValues().size() == 1);
         assertEquals(List.of(singaporean(31)), seaStandIn.allValues(), "sea lists Singapore");
         assertEquals(List.of(indian(30)), standIn.allValues(), "the default account takes the others");
     }
 
     @Test
     void aBearerCallerNamingAnUnknownAccountIs400SayingWhichAndNothingIsTaken() throws Exception {
-        HttpResponse<String> response = rest().bearer(TOKEN).header("X-CleverTap-Account-Id", "TEST-ACCOUNT-EU").json()
+        HttpResponse<String> response = rest().bearer(TOKEN)
+                .header("X-CleverTap-Account-Id", "TEST-ACCOUNT-EU")
+                .json()
                 .postNumbers(List.of(indian(40)));
 
         assertEquals(400, response.statusCode(), response.body());
-        assertTrue(json(response).path("error").asText().contains("'TEST-ACCOUNT-EU' names no account"), response.body());
+        assertTrue(
+                json(response).path("error").asText().contains("'TEST-ACCOUNT-EU' names no account"), response.body());
         assertEquals(List.of(), spooled());
     }
 
     @Test
     void aWaitingCallerOfAnAccountGetsThatAccountsAnswer() throws Exception {
         // the stand-in refuses numbers ending in 99 (523): the answer is sea's
-        HttpResponse<String> response = rest().cleverTap(SEA_ID, SEA_PASSCODE).json().waitingFor(20)
+        HttpResponse<String> response = rest().cleverTap(SEA_ID, SEA_PASSCODE)
+                .json()
+                .waitingFor(20)
                 .postNumbers(List.of(indian(50), indian(199)));
 
         assertEquals(200, response.statusCode(), response.body());
@@ -107,8 +143,8 @@ class RestAccountsTest extends TwoAccountsTestSupport {
 
     @Test
     void aDryRunGoesToTheCallersAccount() throws Exception {
-        HttpResponse<String> response = rest().cleverTap(SEA_ID, SEA_PASSCODE).json().dryRun()
-                .postNumbers(List.of(indian(60)));
+        HttpResponse<String> response =
+                rest().cleverTap(SEA_ID, SEA_PASSCODE).json().dryRun().postNumbers(List.of(indian(60)));
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(json(response).path("dryRun").asBoolean(), response.body());

@@ -1,10 +1,5 @@
 package org.disassociate.clevertap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +16,11 @@ import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * docs/openapi.yaml describes the REST intake as it answers: each real answer below has its status documented for its
  * method, and its body fits the JSON schema documented for that status (JSON Schema 2020-12, which the document's
@@ -33,7 +33,8 @@ class RestApiContractTest extends ApplicationTestSupport {
 
     @BeforeAll
     static void readTheDescription() throws Exception {
-        openApi = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docs", "openapi.yaml").toFile());
+        openApi = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("docs", "openapi.yaml").toFile());
     }
 
     @Test
@@ -53,10 +54,19 @@ class RestApiContractTest extends ApplicationTestSupport {
     void requestsRefusedAsAWholeAreAnsweredAsDocumented() throws Exception {
         fits("post", rest().bearer(TOKEN).json().post("{\"d\":[{\"type\":\"phone\""), 400);
         fits("post", rest().bearer(TOKEN).json().post("{\"d\":[]}"), 400);
-        fits("post", rest().bearer(TOKEN).header("X-CleverTap-Account-Id", "NO-SUCH-ACCOUNT").json()
-                .postNumbers(List.of(indian(23))), 400);
-        fits("post", rest().cleverTap(CleverTapStandIn.ACCOUNT_ID, "not-the-passcode").json()
-                .postNumbers(List.of(indian(24))), 401);
+        fits(
+                "post",
+                rest().bearer(TOKEN)
+                        .header("X-CleverTap-Account-Id", "NO-SUCH-ACCOUNT")
+                        .json()
+                        .postNumbers(List.of(indian(23))),
+                400);
+        fits(
+                "post",
+                rest().cleverTap(CleverTapStandIn.ACCOUNT_ID, "not-the-passcode")
+                        .json()
+                        .postNumbers(List.of(indian(24))),
+                401);
         fits("post", rest().bearer("not-the-token").json().postNumbers(List.of(indian(20))), 401);
         fits("post", rest().json().postNumbers(List.of(indian(21))), 401);
         fits("post", rest().bearer(TOKEN).contentType("text/plain").postNumbers(List.of(indian(22))), 415);
@@ -65,17 +75,27 @@ class RestApiContractTest extends ApplicationTestSupport {
 
     @Test
     void theSchemasRefuseWhatTheIntakeNeverAnswers() throws Exception {
-        assertFalse(errors(schemaOf("post", 202), "{\"status\":\"success\",\"accepted\":1,\"unprocessed\":[],\"rejected\":[],"
-                + "\"extra\":true}").isEmpty(), "a field the intake never sends");
-        assertFalse(errors(schemaOf("post", 400), "{\"message\":\"no error field\"}").isEmpty(), "an error without error");
+        assertFalse(
+                errors(
+                                schemaOf("post", 202),
+                                "{\"status\":\"success\",\"accepted\":1,\"unprocessed\":[],\"rejected\":[],"
+                                        + "\"extra\":true}")
+                        .isEmpty(),
+                "a field the intake never sends");
+        assertFalse(
+                errors(schemaOf("post", 400), "{\"message\":\"no error field\"}")
+                        .isEmpty(),
+                "an error without error");
     }
 
     /** The answer's status is documented for the method, and its body fits the schema documented for it. */
     private void fits(String method, HttpResponse<String> response, int expectedStatus) throws Exception {
         assertEquals(expectedStatus, response.statusCode(), response.body());
         List<Error> errors = errors(schemaOf(method, response.statusCode()), response.body());
-        assertTrue(errors.isEmpty(), method.toUpperCase(Locale.ROOT) + " answered " + response.statusCode() + " "
-                + response.body() + ", which does not fit docs/openapi.yaml: " + errors);
+        assertTrue(
+                errors.isEmpty(),
+                method.toUpperCase(Locale.ROOT) + " answered " + response.statusCode() + " " + response.body()
+                        + ", which does not fit docs/openapi.yaml: " + errors);
     }
 
     private static List<Error> errors(Schema schema, String body) throws Exception {
@@ -87,7 +107,10 @@ class RestApiContractTest extends ApplicationTestSupport {
      * document's components, so that every reference inside it resolves.
      */
     private static Schema schemaOf(String method, int status) {
-        JsonNode response = resolve(openApi.path("paths").path(RestCalls.PATH).path(method).path("responses")
+        JsonNode response = resolve(openApi.path("paths")
+                .path(RestCalls.PATH)
+                .path(method)
+                .path("responses")
                 .path(String.valueOf(status)));
         assertFalse(response.isMissingNode(), "docs/openapi.yaml documents no " + status + " for " + method);
         JsonNode schema = response.path("content").path("application/json").path("schema");
@@ -96,7 +119,8 @@ class RestApiContractTest extends ApplicationTestSupport {
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.setAll((ObjectNode) schema);
         root.set("components", openApi.path("components"));
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root.toString());
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(root.toString());
     }
 
     /** A {@code $ref} of the document followed, or the node itself. */

@@ -127,8 +127,8 @@ final class RestCalls {
     }
 
     private HttpRequest.Builder builder() {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
-                .timeout(timeout);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(origin + path)).timeout(timeout);
         headers.forEach(request::header);
         return request;
     }

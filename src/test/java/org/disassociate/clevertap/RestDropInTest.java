@@ -37,7 +37,8 @@ class RestDropInTest extends ApplicationTestSupport {
 
     private static List<String> unprocessedValues(JsonNode answer) {
         List<String> values = new ArrayList<>();
-        answer.path("unprocessed").forEach(u -> values.add(u.path("record").path("value").asText()));
+        answer.path("unprocessed")
+                .forEach(u -> values.add(u.path("record").path("value").asText()));
         return values;
     }
 
@@ -71,7 +72,9 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void aDryRunIsAnsweredWithCleverTapsValidationAndItsNumbersNeverReachCleverTapForReal() throws Exception {
-        HttpResponse<String> response = cleverTapClient().at("/1/disassociate/").dryRun()
+        HttpResponse<String> response = cleverTapClient()
+                .at("/1/disassociate/")
+                .dryRun()
                 .postNumbers(List.of("+919812345601", "+919812345699", "not-a-number"));
 
         assertEquals(200, response.statusCode(), response.body());
@@ -85,8 +88,11 @@ class RestDropInTest extends ApplicationTestSupport {
         assertEquals(523, answer.path("unprocessed").get(1).path("code").asInt(), "CleverTap's own code");
         assertEquals(1, standIn.requests().size());
         // never without dryRun=1: not now, and not later from a spool or a batch
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> standIn.requests().stream()
-                .allMatch(r -> "1".equals(r.getRequest().queryParameter("dryRun").firstValue())));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> standIn.requests().stream()
+                        .allMatch(r -> "1"
+                                .equals(r.getRequest().queryParameter("dryRun").firstValue())));
         assertEquals(1, standIn.requests().size());
         assertTrue(errors().isEmpty(), "a dry run writes nothing to the error channel");
     }
@@ -96,7 +102,8 @@ class RestDropInTest extends ApplicationTestSupport {
         HttpResponse<String> response = waitingFor(20).postNumbers(List.of("+919812345601", "+919812345699", "12"));
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("wait=20", response.headers().firstValue("Preference-Applied").orElse(null));
+        assertEquals(
+                "wait=20", response.headers().firstValue("Preference-Applied").orElse(null));
         JsonNode answer = json(response);
         assertEquals("partial", answer.path("status").asText());
         assertEquals(1, answer.path("processed").asInt());
@@ -127,8 +134,8 @@ class RestDropInTest extends ApplicationTestSupport {
             for (int i = 0; i < 20; i++) {
                 numbers.add(indian(600_000 + c * 100L + i));
             }
-            answers.add(HTTP.sendAsync(waitingFor(30).request(TestFiles.disassociateBody(numbers)),
-                    HttpResponse.BodyHandlers.ofString()));
+            answers.add(HTTP.sendAsync(
+                    waitingFor(30).request(TestFiles.disassociateBody(numbers)), HttpResponse.BodyHandlers.ofString()));
         }
 
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -138,8 +145,10 @@ class RestDropInTest extends ApplicationTestSupport {
             assertEquals("success", json(response).path("status").asText());
         }
         assertEquals(callers * 20, standIn.delivered().size());
-        assertTrue(standIn.requests().size() < callers, "numbers of waiting callers travel together: "
-                + standIn.requests().size() + " requests for " + callers + " callers");
+        assertTrue(
+                standIn.requests().size() < callers,
+                "numbers of waiting callers travel together: "
+                        + standIn.requests().size() + " requests for " + callers + " callers");
     }
 
     @Test
@@ -169,12 +178,15 @@ class RestDropInTest extends ApplicationTestSupport {
 
     @Test
     void anAnswerCarriesNoneOfTheRequestsHeaders() throws Exception {
-        HttpResponse<String> response = cleverTapClient().header("X-Request-Trace", "trace-7").post(PAGE_BODY);
+        HttpResponse<String> response =
+                cleverTapClient().header("X-Request-Trace", "trace-7").post(PAGE_BODY);
 
         assertEquals(202, response.statusCode(), response.body());
         for (String requestHeader : List.of("X-Request-Trace", "X-CleverTap-Account-Id", "X-CleverTap-Passcode")) {
-            assertTrue(response.headers().firstValue(requestHeader).isEmpty(),
-                    requestHeader + " came back in the answer's headers: " + response.headers().map().keySet());
+            assertTrue(
+                    response.headers().firstValue(requestHeader).isEmpty(),
+                    requestHeader + " came back in the answer's headers: "
+                            + response.headers().map().keySet());
         }
         assertFalse(response.body().contains(CleverTapStandIn.PASSCODE));
     }

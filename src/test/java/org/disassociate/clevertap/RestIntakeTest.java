@@ -35,7 +35,8 @@ class RestIntakeTest extends ApplicationTestSupport {
         assertEquals(202, response.statusCode());
         JsonNode reply = json(response);
         assertEquals(2, reply.path("accepted").asInt());
-        assertEquals("a@example.com", reply.path("rejected").get(0).path("value").asText());
+        assertEquals(
+                "a@example.com", reply.path("rejected").get(0).path("value").asText());
         assertEquals("12", reply.path("rejected").get(1).path("value").asText());
         assertTrue(reply.path("rejected").get(1).path("error").asText().length() > 3);
         await().atMost(WAIT).until(() -> standIn.allValues().size() == 2);

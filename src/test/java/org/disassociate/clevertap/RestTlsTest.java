@@ -33,7 +33,8 @@ class RestTlsTest extends ApplicationTestSupport {
     }
 
     private RestCalls overTls() throws Exception {
-        HttpClient verifying = HttpClient.newBuilder().sslContext(CERTIFICATES.clientContext()).build();
+        HttpClient verifying =
+                HttpClient.newBuilder().sslContext(CERTIFICATES.clientContext()).build();
         return rest().origin("https://localhost:" + restPort).via(verifying).json();
     }
 
@@ -41,7 +42,8 @@ class RestTlsTest extends ApplicationTestSupport {
     void javasHttpClientVerifyingTheCertificateIsAnsweredAndTheNumbersDelivered() throws Exception {
         List<String> numbers = List.of(indian(90_000));
 
-        HttpResponse<String> response = overTls().cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
+        HttpResponse<String> response = overTls()
+                .cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
                 .postNumbers(numbers);
 
         assertEquals(202, response.statusCode(), response.body());
@@ -50,10 +52,24 @@ class RestTlsTest extends ApplicationTestSupport {
 
     @Test
     void curlWithTheCertificateAsItsOnlyAuthorityIsAnswered() throws Exception {
-        Process curl = new ProcessBuilder("curl", "-sS", "--cacert", CERTIFICATES.certificatePem.toString(),
-                "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer " + TOKEN,
-                "-H", "Content-Type: application/json", "--data", TestFiles.disassociateBody(List.of(indian(90_001))),
-                "https://localhost:" + restPort + RestCalls.PATH).redirectErrorStream(true).start();
+        Process curl = new ProcessBuilder(
+                        "curl",
+                        "-sS",
+                        "--cacert",
+                        CERTIFICATES.certificatePem.toString(),
+                        "-o",
+                        "/dev/null",
+                        "-w",
+                        "%{http_code}",
+                        "-H",
+                        "Authorization: Bearer " + TOKEN,
+                        "-H",
+                        "Content-Type: application/json",
+                        "--data",
+                        TestFiles.disassociateBody(List.of(indian(90_001))),
+                        "https://localhost:" + restPort + RestCalls.PATH)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(curl.waitFor(60, TimeUnit.SECONDS));
         assertEquals("202", output, "curl --cacert: " + output);
@@ -61,7 +77,9 @@ class RestTlsTest extends ApplicationTestSupport {
 
     @Test
     void plainHttpOnTheIntakesPortIsNotAnsweredAndTheManagementPortStaysPlain() throws Exception {
-        assertThrows(IOException.class, () -> rest().bearer(TOKEN).json().postNumbers(List.of(indian(90_002))),
+        assertThrows(
+                IOException.class,
+                () -> rest().bearer(TOKEN).json().postNumbers(List.of(indian(90_002))),
                 "a plain-HTTP request to the TLS port");
         assertEquals(200, management("/observe/health/ready").statusCode());
     }

@@ -25,7 +25,9 @@ class RetryTimingTest extends ApplicationTestSupport {
     }
 
     private static ResponseDefinitionBuilder tooMany() {
-        return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(429)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"fail\",\"error\":\"Too many concurrent requests\"}");
     }
 
@@ -48,19 +50,24 @@ class RetryTimingTest extends ApplicationTestSupport {
         standIn.answerFirst(tooMany().withHeader("Retry-After", "3600"));
 
         drop("busy-for-an-hour.txt", numbers(3, 700));
-        await("the retry, within seconds rather than an hour").atMost(Duration.ofSeconds(10))
+        await("the retry, within seconds rather than an hour")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> standIn.requests().size() == 2);
         awaitDone("busy-for-an-hour.txt");
 
         assertEquals(2, standIn.requests().size());
         long gap = standIn.arrivalGaps().get(0);
-        assertTrue(gap >= 1400 && gap <= 5000, "retried " + gap + " ms after a 429 with Retry-After: 3600 (max-delay 1500)");
+        assertTrue(
+                gap >= 1400 && gap <= 5000,
+                "retried " + gap + " ms after a 429 with Retry-After: 3600 (max-delay 1500)");
         assertTrue(errors().isEmpty());
     }
 
     @Test
     void backOffGrowsBetweenRetries() {
-        standIn.answerAlways(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+        standIn.answerAlways(aResponse()
+                .withStatus(500)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"fail\",\"error\":\"Internal error\"}"));
 
         drop("down.txt", numbers(3, 800));

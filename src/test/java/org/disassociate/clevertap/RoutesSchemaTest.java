@@ -47,7 +47,9 @@ class RoutesSchemaTest {
         List<String> problems = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> listing = Files.list(Path.of("routes"))) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(files.isEmpty(), "routes/ holds the route files");
         for (Path file : files) {
@@ -61,7 +63,8 @@ class RoutesSchemaTest {
         JsonNode kamelet = YAML.readTree(Path.of("src/main/resources/kamelets/clevertap-disassociate-sink.kamelet.yaml")
                 .toFile());
         ObjectNode route = YAML.createObjectNode();
-        route.putObject("route").set("from", kamelet.path("spec").path("template").path("from"));
+        route.putObject("route")
+                .set("from", kamelet.path("spec").path("template").path("from"));
         ArrayNode routes = YAML.createArrayNode().add(route);
         List<String> problems = where("the kamelet's template", camelYamlDsl.validate(routes));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -69,6 +72,9 @@ class RoutesSchemaTest {
 
     /** Each place that does not fit, once (the schema's one-of alternatives each add an error of their own). */
     private static List<String> where(String file, List<Error> errors) {
-        return errors.stream().map(e -> file + ": " + e.getInstanceLocation()).distinct().toList();
+        return errors.stream()
+                .map(e -> file + ": " + e.getInstanceLocation())
+                .distinct()
+                .toList();
     }
 }

@@ -62,17 +62,28 @@ class RuntimeIT {
                       steps:
                         - to: kamelet:clevertap-disassociate-sink
                 """.formatted(work.resolve("esb-in")));
-        application = ForkedApplication.builder(work, standIn.environment(Map.of(
-                "CAMEL_MAIN_ROUTES_INCLUDE_PATTERN",
-                "file:routes/beans.camel.yaml,file:routes/*.camel.yaml,file:" + hostRoutes + "/host.camel.yaml",
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "INTAKE_REST_TOKEN", Fixtures.TOKEN,
-                "INTAKE_REST_PORT", String.valueOf(restPort),
-                "MANAGEMENT_PORT", String.valueOf(managementPort),
-                "JMS_EMBEDDED_PORT", String.valueOf(jmsPort)))).start();
-        await().atMost(Fixtures.WAIT.multipliedBy(2)).pollInterval(Duration.ofMillis(10))
+        application = ForkedApplication.builder(
+                        work,
+                        standIn.environment(Map.of(
+                                "CAMEL_MAIN_ROUTES_INCLUDE_PATTERN",
+                                "file:routes/beans.camel.yaml,file:routes/*.camel.yaml,file:" + hostRoutes
+                                        + "/host.camel.yaml",
+                                "CLEVERTAP_BATCH_TIMEOUT_MS",
+                                "300",
+                                "INTAKE_REST_TOKEN",
+                                Fixtures.TOKEN,
+                                "INTAKE_REST_PORT",
+                                String.valueOf(restPort),
+                                "MANAGEMENT_PORT",
+                                String.valueOf(managementPort),
+                                "JMS_EMBEDDED_PORT",
+                                String.valueOf(jmsPort))))
+                .start();
+        await().atMost(Fixtures.WAIT.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> ManagementCalls.isReady(managementPort));
-        // ready means the REST intake takes requests: the first goes right after the first 200, with no wait for the port
+        // ready means the REST intake takes requests: the first goes right after the first 200, with no wait for the
+        // port
         try {
             firstRequest = RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).postNumbers(FIRST_NUMBERS);
         } catch (IOException refused) {
@@ -86,8 +97,14 @@ class RuntimeIT {
         String log = Files.readString(work.resolve("output.log"));
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
         // each bean of routes/beans.camel.yaml is made once: the settings are checked, and the broker started, once
-        assertEquals(1, log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1, "the settings bean was made once");
-        assertEquals(1, log.split("JMS: embedded ActiveMQ Artemis broker at", -1).length - 1, "the broker bean was made once");
+        assertEquals(
+                1,
+                log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1,
+                "the settings bean was made once");
+        assertEquals(
+                1,
+                log.split("JMS: embedded ActiveMQ Artemis broker at", -1).length - 1,
+                "the broker bean was made once");
     }
 
     static HttpResponse<String> management(String path) throws Exception {
@@ -95,7 +112,9 @@ class RuntimeIT {
     }
 
     static List<String> errorValues() {
-        return TestFiles.errorRecords(work.resolve("errors")).stream().map(e -> e.path("record").path("value").asText()).toList();
+        return TestFiles.errorRecords(work.resolve("errors")).stream()
+                .map(e -> e.path("record").path("value").asText())
+                .toList();
     }
 
     @Test
@@ -113,7 +132,9 @@ class RuntimeIT {
         assertTrue(standIn.delivered().containsAll(List.of("+919800000101", "+919800000102", "+919800000199")));
         await().atMost(Fixtures.WAIT).until(() -> errorValues().containsAll(List.of("not-a-number", "+919800000199")));
         JsonNode refused = TestFiles.errorRecords(work.resolve("errors")).stream()
-                .filter(e -> e.path("record").path("value").asText().equals("+919800000199")).findFirst().orElseThrow();
+                .filter(e -> e.path("record").path("value").asText().equals("+919800000199"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(523, refused.path("code").asInt());
         assertEquals("file:crm.txt", refused.path("source").asText());
         assertTrue(Files.exists(work.resolve("inbox/.done/crm.txt.report.json")));
@@ -131,7 +152,8 @@ class RuntimeIT {
         assertEquals(401, wrong.statusCode(), wrong.body());
         assertTrue(wrong.body().contains("\"error\""), wrong.body());
 
-        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000201", "+919800000202")));
+        await().atMost(Fixtures.WAIT)
+                .until(() -> standIn.delivered().containsAll(List.of("+919800000201", "+919800000202")));
         assertFalse(standIn.delivered().contains("+919800000203"));
     }
 
@@ -150,7 +172,8 @@ class RuntimeIT {
     void aBodyOverTheSizeLimitIs413WithAJsonError() throws Exception {
         // 11 MB, over the 10 MiB of intake.rest.max-body-bytes
         String big = "{\"d\":[" + "{\"type\":\"phone\",\"value\":\"+919800000801\"},".repeat(260_000) + "]}";
-        HttpResponse<String> refused = RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).post(big);
+        HttpResponse<String> refused =
+                RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).post(big);
         assertEquals(413, refused.statusCode(), refused.body());
         assertTrue(refused.body().startsWith("{\"error\":"), refused.body());
         assertFalse(standIn.delivered().contains("+919800000801"));
@@ -161,10 +184,24 @@ class RuntimeIT {
         // no Content-Length: the server finds the body too large only while it reads it
         Path big = work.resolve("big-chunked.json");
         Files.writeString(big, "{\"d\":[" + "{\"type\":\"phone\",\"value\":\"+919800000901\"},".repeat(260_000) + "]}");
-        Process curl = new ProcessBuilder("curl", "-sS", "-o", "-", "-w", "\n%{http_code}", "-H", "Transfer-Encoding: chunked",
-                "-H", "Content-Type: application/json; charset=utf-8", "-H", "Authorization: Bearer " + Fixtures.TOKEN,
-                "--data-binary", "@" + big, "http://127.0.0.1:" + restPort + "/1/disassociate")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process curl = new ProcessBuilder(
+                        "curl",
+                        "-sS",
+                        "-o",
+                        "-",
+                        "-w",
+                        "\n%{http_code}",
+                        "-H",
+                        "Transfer-Encoding: chunked",
+                        "-H",
+                        "Content-Type: application/json; charset=utf-8",
+                        "-H",
+                        "Authorization: Bearer " + Fixtures.TOKEN,
+                        "--data-binary",
+                        "@" + big,
+                        "http://127.0.0.1:" + restPort + "/1/disassociate")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(curl.waitFor(60, TimeUnit.SECONDS));
         assertTrue(output.endsWith("\n413") && output.startsWith("{\"error\":"), output);
@@ -175,15 +212,16 @@ class RuntimeIT {
     void aJmsMessageOnTheEmbeddedBrokerIsDelivered() throws Exception {
         QueueClient.sendTexts("tcp://127.0.0.1:" + jmsPort, List.of("+919800000301\n+919800000302"));
 
-        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000301", "+919800000302")));
+        await().atMost(Fixtures.WAIT)
+                .until(() -> standIn.delivered().containsAll(List.of("+919800000301", "+919800000302")));
     }
 
     @Test
     void theKameletTakesTheNumbersOfAnotherRoute() {
         TestFiles.drop(work.resolve("esb-in"), "esb.txt", "+919800000501\n+919800000502\n");
 
-        await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(List.of("+919800000501",
-                "+919800000502")));
+        await().atMost(Fixtures.WAIT)
+                .until(() -> standIn.delivered().containsAll(List.of("+919800000501", "+919800000502")));
     }
 
     @Test
@@ -192,8 +230,11 @@ class RuntimeIT {
         assertEquals(200, management("/observe/health/live").statusCode());
         HttpResponse<String> ready = management("/observe/health/ready");
         assertEquals(200, ready.statusCode());
-        assertTrue(ready.body().contains("clevertap-api") && ready.body().contains("error-channel")
-                && ready.body().contains("rest-intake"), ready.body());
+        assertTrue(
+                ready.body().contains("clevertap-api")
+                        && ready.body().contains("error-channel")
+                        && ready.body().contains("rest-intake"),
+                ready.body());
 
         HttpResponse<String> metrics = management("/observe/metrics");
         assertEquals(200, metrics.statusCode());

@@ -42,15 +42,28 @@ class RuntimeSpoolFailureIT {
         Path work = TestFiles.newWorkFolder();
         int restPort = Fixtures.freePort();
         int managementPort = Fixtures.freePort();
-        application = ForkedApplication.builder(work, standIn.environment(Map.of(
-                "INTAKE_REST_TOKEN", Fixtures.TOKEN,
-                "INTAKE_REST_PORT", String.valueOf(restPort),
-                "MANAGEMENT_PORT", String.valueOf(managementPort),
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300"))).start();
+        application = ForkedApplication.builder(
+                        work,
+                        standIn.environment(Map.of(
+                                "INTAKE_REST_TOKEN",
+                                Fixtures.TOKEN,
+                                "INTAKE_REST_PORT",
+                                String.valueOf(restPort),
+                                "MANAGEMENT_PORT",
+                                String.valueOf(managementPort),
+                                "CLEVERTAP_BATCH_TIMEOUT_MS",
+                                "300")))
+                .start();
         await().atMost(Fixtures.WAIT.multipliedBy(2)).until(() -> ManagementCalls.isReady(managementPort));
         Path spool = work.resolve("state").resolve("spool");
         List<String> before = List.of("+919800000701");
-        assertEquals(202, RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).postNumbers(before).statusCode());
+        assertEquals(
+                202,
+                RestCalls.to(restPort)
+                        .json()
+                        .bearer(Fixtures.TOKEN)
+                        .postNumbers(before)
+                        .statusCode());
         await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(before) && empty(spool));
 
         try (Stream<Path> files = Files.walk(spool)) {
@@ -58,8 +71,8 @@ class RuntimeSpoolFailureIT {
         }
         Files.writeString(spool, "in the way of the spool's folder");
 
-        HttpResponse<String> refused = RestCalls.to(restPort).json().bearer(Fixtures.TOKEN)
-                .postNumbers(List.of("+919800000702"));
+        HttpResponse<String> refused =
+                RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).postNumbers(List.of("+919800000702"));
         assertEquals(503, refused.statusCode(), refused.body());
         HttpResponse<String> readiness = ManagementCalls.get(managementPort, "/observe/health/ready");
         assertEquals(503, readiness.statusCode(), readiness.body());

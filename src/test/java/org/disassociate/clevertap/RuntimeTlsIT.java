@@ -47,25 +47,41 @@ class RuntimeTlsIT {
     // exception thrown from many places
     @SuppressWarnings("StaticAssignmentOfThrowable")
     static void start() throws Exception {
-        verifying = HttpClient.newBuilder().sslContext(CERTIFICATES.clientContext()).build();
+        verifying =
+                HttpClient.newBuilder().sslContext(CERTIFICATES.clientContext()).build();
         work = TestFiles.newWorkFolder();
         restPort = Fixtures.freePort();
         managementPort = Fixtures.freePort();
-        application = ForkedApplication.builder(work, standIn.environment(Map.of(
-                "INTAKE_REST_TOKEN", Fixtures.TOKEN,
-                "INTAKE_REST_PORT", String.valueOf(restPort),
-                "MANAGEMENT_PORT", String.valueOf(managementPort),
-                "CLEVERTAP_BATCH_TIMEOUT_MS", "300",
-                "INTAKE_REST_TLS_ENABLED", "true",
-                "INTAKE_REST_TLS_KEY_STORE", CERTIFICATES.keyStore.toString(),
-                "INTAKE_REST_TLS_KEY_STORE_PASSWORD", TestCertificates.PASSWORD))).start();
+        application = ForkedApplication.builder(
+                        work,
+                        standIn.environment(Map.of(
+                                "INTAKE_REST_TOKEN",
+                                Fixtures.TOKEN,
+                                "INTAKE_REST_PORT",
+                                String.valueOf(restPort),
+                                "MANAGEMENT_PORT",
+                                String.valueOf(managementPort),
+                                "CLEVERTAP_BATCH_TIMEOUT_MS",
+                                "300",
+                                "INTAKE_REST_TLS_ENABLED",
+                                "true",
+                                "INTAKE_REST_TLS_KEY_STORE",
+                                CERTIFICATES.keyStore.toString(),
+                                "INTAKE_REST_TLS_KEY_STORE_PASSWORD",
+                                TestCertificates.PASSWORD)))
+                .start();
         // ready means the intake takes requests: the first request goes right after the first 200, with no wait
         // for the port
-        await().atMost(Fixtures.WAIT.multipliedBy(2)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Fixtures.WAIT.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> ManagementCalls.isReady(managementPort, verifying));
         try {
-            firstRequest = RestCalls.to(restPort).origin("https://localhost:" + restPort).via(verifying).json()
-                    .cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE).postNumbers(FIRST_NUMBERS);
+            firstRequest = RestCalls.to(restPort)
+                    .origin("https://localhost:" + restPort)
+                    .via(verifying)
+                    .json()
+                    .cleverTap(CleverTapStandIn.ACCOUNT_ID, CleverTapStandIn.PASSCODE)
+                    .postNumbers(FIRST_NUMBERS);
         } catch (IOException refused) {
             firstRequestFailure = refused;
         }
@@ -80,13 +96,19 @@ class RuntimeTlsIT {
 
     @Test
     void aClientThatVerifiesTheCertificateIsAnsweredAtTheFirstReadyAnswerAndPlainHttpIsNot() throws Exception {
-        assertNull(firstRequestFailure, () -> "an HTTPS request right after readiness's first 200: " + firstRequestFailure);
+        assertNull(
+                firstRequestFailure,
+                () -> "an HTTPS request right after readiness's first 200: " + firstRequestFailure);
         assertEquals(202, firstRequest.statusCode(), firstRequest.body());
         await().atMost(Fixtures.WAIT).until(() -> standIn.delivered().containsAll(FIRST_NUMBERS));
 
-        assertThrows(IOException.class, () -> RestCalls.to(restPort).json().bearer(Fixtures.TOKEN)
-                .postNumbers(List.of("+919800000602")), "a plain-HTTP request to the TLS port");
-        assertEquals(200, ManagementCalls.get(managementPort, "/observe/health/ready").statusCode(),
+        assertThrows(
+                IOException.class,
+                () -> RestCalls.to(restPort).json().bearer(Fixtures.TOKEN).postNumbers(List.of("+919800000602")),
+                "a plain-HTTP request to the TLS port");
+        assertEquals(
+                200,
+                ManagementCalls.get(managementPort, "/observe/health/ready").statusCode(),
                 "the management port stays plain HTTP");
     }
 }

@@ -97,9 +97,13 @@ class SeveralAccountsTest extends ApplicationTestSupport {
 
         awaitDone("crm.txt");
 
-        assertTrue(Set.copyOf(india).equals(Set.copyOf(standIn.delivered())), "every Indian number at india's API, no other");
+        assertTrue(
+                Set.copyOf(india).equals(Set.copyOf(standIn.delivered())),
+                "every Indian number at india's API, no other");
         assertEquals(india.size(), standIn.delivered().size(), "each once");
-        assertTrue(Set.copyOf(singapore).equals(Set.copyOf(sea.delivered())), "every Singaporean number at sea's, no other");
+        assertTrue(
+                Set.copyOf(singapore).equals(Set.copyOf(sea.delivered())),
+                "every Singaporean number at sea's, no other");
         assertEquals(Set.of(CleverTapStandIn.ACCOUNT_ID), accountIdsAt(standIn));
         assertEquals(Set.of("SEA-ACC"), accountIdsAt(sea));
         for (List<String> batch : standIn.batches()) {
@@ -142,7 +146,9 @@ class SeveralAccountsTest extends ApplicationTestSupport {
         // india answers 503 to every request; sea's numbers all arrive meanwhile: india's wait in its batches being
         // retried, and in its spool, where the file's reader set them aside instead of waiting for india
         await().atMost(WAIT).until(() -> sea.delivered().size() >= singapore.size());
-        assertTrue(Set.copyOf(singapore).equals(Set.copyOf(sea.delivered())), "every Singaporean number at sea's, no other");
+        assertTrue(
+                Set.copyOf(singapore).equals(Set.copyOf(sea.delivered())),
+                "every Singaporean number at sea's, no other");
         assertEquals(0, standIn.delivered().size());
         assertEquals(0, errors().size(), "nothing went to the error channel: india's numbers wait for it");
 

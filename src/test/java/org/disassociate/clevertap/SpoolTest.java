@@ -9,21 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.disassociate.clevertap.durability.Spool;
+import org.disassociate.clevertap.model.CheckedNumbers;
+import org.disassociate.clevertap.model.PhoneNumber;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.disassociate.clevertap.durability.Spool;
-import org.disassociate.clevertap.model.CheckedNumbers;
-import org.disassociate.clevertap.model.PhoneNumber;
-
-
-
-
-
-
-
 
 /** The spool on its own: what an acknowledged append leaves on disk, with many requests at once and after a crash. */
 class SpoolTest {
@@ -84,13 +76,15 @@ class SpoolTest {
     void aSegmentLeftOpenByACrashIsPlacedWithoutItsUnfinishedLine() throws Exception {
         Path account = dir.resolve("sea");
         Files.createDirectories(account);
-        Files.writeString(account.resolve(Spool.WRITING + "rest-crashed-1.txt"), "+919800000001\n+919800000002\n+91980000");
+        Files.writeString(
+                account.resolve(Spool.WRITING + "rest-crashed-1.txt"), "+919800000001\n+919800000002\n+91980000");
 
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.recover();
 
-        assertEquals(List.of("+919800000001", "+919800000002"), Files.readAllLines(account.resolve("rest-crashed-1.txt")));
+        assertEquals(
+                List.of("+919800000001", "+919800000002"), Files.readAllLines(account.resolve("rest-crashed-1.txt")));
         try (Stream<Path> files = Files.list(account)) {
             assertEquals(1, files.count(), "nothing else is left");
         }
@@ -109,7 +103,8 @@ class SpoolTest {
         assertEquals(List.of("+919800000001"), Files.readAllLines(dir.resolve("default/rest-0a1b2c3d-7.txt")));
         assertEquals(List.of("+919800000002"), Files.readAllLines(dir.resolve("default/jms-0a1b2c3d-8.txt")));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(dir.resolve("default")), files.toList(), "nothing is left outside the accounts' folders");
+            assertEquals(
+                    List.of(dir.resolve("default")), files.toList(), "nothing is left outside the accounts' folders");
         }
     }
 }

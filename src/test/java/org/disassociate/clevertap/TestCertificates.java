@@ -9,7 +9,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -34,15 +33,58 @@ final class TestCertificates {
             Path dir = TestFiles.newWorkFolder();
             Path keyStore = dir.resolve("rest.p12");
             Path pem = dir.resolve("rest.pem");
-            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-            run(List.of(keytool, "-genkeypair", "-alias", "rest", "-keyalg", "EC", "-groupname", "secp256r1", "-validity",
-                    "2", "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-keystore", keyStore.toString(),
-                    "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD));
-            run(List.of(keytool, "-exportcert", "-rfc", "-alias", "rest", "-keystore", keyStore.toString(), "-storepass",
-                    PASSWORD, "-file", pem.toString()));
+            String keytool =
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            run(List.of(
+                    keytool,
+                    "-genkeypair",
+                    "-alias",
+                    "rest",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-validity",
+                    "2",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "san=dns:localhost,ip:127.0.0.1",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    PASSWORD,
+                    "-keypass",
+                    PASSWORD));
+            run(List.of(
+                    keytool,
+                    "-exportcert",
+                    "-rfc",
+                    "-alias",
+                    "rest",
+                    "-keystore",
+                    keyStore.toString(),
+                    "-storepass",
+                    PASSWORD,
+                    "-file",
+                    pem.toString()));
             Path trustStore = dir.resolve("trust.p12");
-            run(List.of(keytool, "-importcert", "-noprompt", "-alias", "rest", "-file", pem.toString(), "-keystore",
-                    trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD));
+            run(List.of(
+                    keytool,
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    "rest",
+                    "-file",
+                    pem.toString(),
+                    "-keystore",
+                    trustStore.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-storepass",
+                    PASSWORD));
             return new TestCertificates(keyStore, pem, trustStore);
         } catch (Exception e) {
             throw new IllegalStateException("keytool could not make the test's certificate", e);

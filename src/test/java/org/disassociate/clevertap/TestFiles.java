@@ -17,8 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** A fresh folder under target/, kept after the run for a look at what a failing test left. */
     static Path newWorkFolder() {
@@ -55,7 +54,10 @@ final class TestFiles {
             return List.of();
         }
         try (Stream<Path> accounts = Files.list(spool)) {
-            return accounts.filter(Files::isDirectory).flatMap(account -> regularFiles(account).stream()).sorted().toList();
+            return accounts.filter(Files::isDirectory)
+                    .flatMap(account -> regularFiles(account).stream())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,8 +68,10 @@ final class TestFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +98,10 @@ final class TestFiles {
     static String disassociateBody(List<String> values) {
         StringBuilder body = new StringBuilder("{\"d\":[");
         for (int i = 0; i < values.size(); i++) {
-            body.append(i == 0 ? "" : ",").append("{\"type\":\"phone\",\"value\":\"").append(values.get(i)).append("\"}");
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"phone\",\"value\":\"")
+                    .append(values.get(i))
+                    .append("\"}");
         }
         return body.append("]}").toString();
     }

@@ -35,7 +35,9 @@ class TooManyRequestsTest extends ApplicationTestSupport {
         List<Integer> statuses = standIn.statusesInOrder();
         int last429 = statuses.lastIndexOf(429);
         assertTrue(standIn.tooManyAnswered() > 0, "the account allows 2 and 6 were sent at first");
-        assertTrue(last429 < 20, "the last 429 was answer " + (last429 + 1) + " of " + statuses.size()
-                + " (the 80 batches then went at the account's pace): " + statuses);
+        assertTrue(
+                last429 < 20,
+                "the last 429 was answer " + (last429 + 1) + " of " + statuses.size()
+                        + " (the 80 batches then went at the account's pace): " + statuses);
     }
 }

@@ -43,7 +43,8 @@ class TracingTest extends ApplicationTestSupport {
 
     private static final InMemorySpanExporter EXPORTER = InMemorySpanExporter.create();
     private static final SdkTracerProvider PROVIDER = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(EXPORTER)).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(EXPORTER))
+            .build();
 
     private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_PARENT = "00-" + CALLER_TRACE + "-00f067aa0ba902b7-01";
@@ -57,8 +58,10 @@ class TracingTest extends ApplicationTestSupport {
     @BeforeAll
     static void globalSdk() {
         GlobalOpenTelemetry.resetForTest();
-        GlobalOpenTelemetry.set(OpenTelemetrySdk.builder().setTracerProvider(PROVIDER)
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build());
+        GlobalOpenTelemetry.set(OpenTelemetrySdk.builder()
+                .setTracerProvider(PROVIDER)
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build());
     }
 
     @AfterAll
@@ -80,7 +83,10 @@ class TracingTest extends ApplicationTestSupport {
     }
 
     private static ResponseDefinitionBuilder refusing(String number) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
                 {"status":"partial","processed":1,"unprocessed":[
                   {"status":"fail","code":516,"error":"Invalid phone number %s","record":{"type":"phone","value":"%s"}}]}
                 """.formatted(number, number));
@@ -90,7 +96,10 @@ class TracingTest extends ApplicationTestSupport {
     void aRestCallersTraceGoesOnToTheBatchItsRequestAndItsErrorRecords() throws Exception {
         standIn.answerAlways(refusing(REFUSED));
 
-        var response = rest().bearer(TOKEN).json().header("traceparent", CALLER_PARENT).post("""
+        var response = rest().bearer(TOKEN)
+                .json()
+                .header("traceparent", CALLER_PARENT)
+                .post("""
                 {"d":[{"type":"phone","value":"%s"},{"type":"phone","value":"%s"},{"type":"phone","value":"%s"}]}
                 """.formatted(PROCESSED, REFUSED, INVALID));
         assertEquals(202, response.statusCode(), response.body());
@@ -101,8 +110,11 @@ class TracingTest extends ApplicationTestSupport {
         JsonNode invalid = recordOf(INVALID);
         assertEquals(CALLER_TRACE, invalid.path("trace").asText());
         // the REST intake's span continues the caller's trace
-        assertTrue(spans().stream().anyMatch(span -> span.getTraceId().equals(CALLER_TRACE)
-                && span.getParentSpanId().equals("00f067aa0ba902b7")), "a span whose parent is the caller's");
+        assertTrue(
+                spans().stream()
+                        .anyMatch(span -> span.getTraceId().equals(CALLER_TRACE)
+                                && span.getParentSpanId().equals("00f067aa0ba902b7")),
+                "a span whose parent is the caller's");
 
         // the batch: a trace of its own, linked to the caller's
         SpanData batch = spanNamed("clevertap.batch");
@@ -121,32 +133,43 @@ class TracingTest extends ApplicationTestSupport {
         assertEquals(1L, request.getAttributes().get(AttributeKey.longKey("clevertap.attempt")));
         assertEquals("partial", request.getAttributes().get(AttributeKey.stringKey("clevertap.status")));
         // Camel's own span of the HTTP request is in the batch's trace too
-        assertTrue(spans().stream().anyMatch(span -> span.getTraceId().equals(batch.getTraceId())
-                && "camel-http".equals(span.getAttributes().get(AttributeKey.stringKey("component")))));
+        assertTrue(spans().stream()
+                .anyMatch(span -> span.getTraceId().equals(batch.getTraceId())
+                        && "camel-http".equals(span.getAttributes().get(AttributeKey.stringKey("component")))));
 
         // the refused number's record names the batch's trace, where its write has a span
         JsonNode refused = recordOf(REFUSED);
         assertEquals(batch.getTraceId(), refused.path("trace").asText());
-        assertEquals(batch.getAttributes().get(AttributeKey.stringKey("clevertap.batch.id")),
+        assertEquals(
+                batch.getAttributes().get(AttributeKey.stringKey("clevertap.batch.id")),
                 refused.path("batch").asText());
-        assertTrue(spans().stream().anyMatch(span -> span.getName().equals("clevertap.error-channel")
-                && span.getTraceId().equals(batch.getTraceId())));
+        assertTrue(spans().stream()
+                .anyMatch(span -> span.getName().equals("clevertap.error-channel")
+                        && span.getTraceId().equals(batch.getTraceId())));
 
         assertNoPersonalDataOrSecret();
     }
 
     @Test
     void aRetryIsASecondRequestSpanOfTheBatch() throws Exception {
-        standIn.answerInTurn(aResponse().withStatus(429).withBody("Too many concurrent requests"),
-                aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        standIn.answerInTurn(
+                aResponse().withStatus(429).withBody("Too many concurrent requests"),
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"status\":\"success\",\"processed\":1,\"unprocessed\":[]}"));
 
-        assertEquals(202, postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + PROCESSED + "\"}]}").statusCode());
+        assertEquals(
+                202,
+                postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + PROCESSED + "\"}]}")
+                        .statusCode());
 
         await().atMost(WAIT).until(() -> spanNamed("clevertap.batch") != null);
         SpanData batch = spanNamed("clevertap.batch");
-        List<SpanData> requests = spans().stream().filter(span -> span.getName().equals("clevertap.request"))
-                .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos())).toList();
+        List<SpanData> requests = spans().stream()
+                .filter(span -> span.getName().equals("clevertap.request"))
+                .sorted((a, b) -> Long.compare(a.getStartEpochNanos(), b.getStartEpochNanos()))
+                .toList();
         assertEquals(2, requests.size());
         assertEquals(429L, requests.get(0).getAttributes().get(AttributeKey.longKey("http.response.status_code")));
         assertEquals(1L, requests.get(0).getAttributes().get(AttributeKey.longKey("clevertap.attempt")));
@@ -159,16 +182,25 @@ class TracingTest extends ApplicationTestSupport {
     @Test
     void foreignTextThatEchoesANumberReachesNoSpan() throws Exception {
         // CleverTap refuses the batch, quoting the number: a log line and an exception of the batch, so span events
-        standIn.answerAlways(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        standIn.answerAlways(aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"fail\",\"error\":\"Invalid phone " + REFUSED + "\",\"code\":400}"));
-        assertEquals(202, postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + REFUSED + "\"}]}").statusCode());
+        assertEquals(
+                202,
+                postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + REFUSED + "\"}]}")
+                        .statusCode());
         // a body that is not JSON, the parser quoting the token it stumbled on
         var malformed = postJson("{\"d\":[ab9812345611]}");
         assertEquals(400, malformed.statusCode(), malformed.body());
 
-        await().atMost(WAIT).until(() -> errors().size() == 1 && spanNamed("clevertap.batch") != null
-                && "failed".equals(spanNamed("clevertap.batch").getAttributes()
-                        .get(AttributeKey.stringKey("clevertap.outcome"))));
+        await().atMost(WAIT)
+                .until(() -> errors().size() == 1
+                        && spanNamed("clevertap.batch") != null
+                        && "failed"
+                                .equals(spanNamed("clevertap.batch")
+                                        .getAttributes()
+                                        .get(AttributeKey.stringKey("clevertap.outcome"))));
         assertEquals(400, recordOf(REFUSED).path("code").asInt());
         assertTrue(spans().stream().anyMatch(span -> !span.getEvents().isEmpty()), "the failures are span events");
         assertNoPersonalDataOrSecret();
@@ -181,7 +213,10 @@ class TracingTest extends ApplicationTestSupport {
         await().atMost(WAIT).until(() -> spanNamed("clevertap.batch") != null);
 
         Path report = inbox().resolve(".done").resolve("traced.txt.report.json");
-        String trace = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(report)).path("trace").asText();
+        String trace = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(report))
+                .path("trace")
+                .asText();
         assertEquals(32, trace.length(), "the report names its trace: " + Files.readString(report) + dump());
         assertTrue(linkedTraces(spanNamed("clevertap.batch")).contains(trace));
         assertEquals(trace, recordOf(INVALID).path("trace").asText());
@@ -196,10 +231,15 @@ class TracingTest extends ApplicationTestSupport {
             return message;
         }));
 
-        await().atMost(WAIT).until(() -> spanNamed("clevertap.batch") != null
-                && spanNamed("clevertap.batch").getAttributes().get(AttributeKey.stringKey("clevertap.outcome")) != null);
-        assertTrue(spans().stream().anyMatch(span -> span.getTraceId().equals(SENDER_TRACE)
-                && span.getParentSpanId().equals("b7ad6b7169203331")), "the intake's span continues the sender's");
+        await().atMost(WAIT)
+                .until(() -> spanNamed("clevertap.batch") != null
+                        && spanNamed("clevertap.batch").getAttributes().get(AttributeKey.stringKey("clevertap.outcome"))
+                                != null);
+        assertTrue(
+                spans().stream()
+                        .anyMatch(span -> span.getTraceId().equals(SENDER_TRACE)
+                                && span.getParentSpanId().equals("b7ad6b7169203331")),
+                "the intake's span continues the sender's");
         assertTrue(linkedTraces(spanNamed("clevertap.batch")).contains(SENDER_TRACE));
         assertNoPersonalDataOrSecret();
     }
@@ -210,11 +250,17 @@ class TracingTest extends ApplicationTestSupport {
 
         await().atMost(WAIT).until(() -> spanNamed("clevertap.batch") != null);
         // the host's route and the kamelet it calls are in one trace, to which the batch links
-        SpanData host = spans().stream().filter(span -> "host".equals(span.getName())
-                && "camel-seda".equals(span.getAttributes().get(AttributeKey.stringKey("component"))))
-                .findFirst().orElseThrow(() -> new AssertionError(dump()));
-        assertTrue(spans().stream().anyMatch(span -> span.getTraceId().equals(host.getTraceId())
-                && "camel-kamelet".equals(span.getAttributes().get(AttributeKey.stringKey("component")))), dump());
+        SpanData host = spans().stream()
+                .filter(span -> "host".equals(span.getName())
+                        && "camel-seda".equals(span.getAttributes().get(AttributeKey.stringKey("component"))))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(dump()));
+        assertTrue(
+                spans().stream()
+                        .anyMatch(span -> span.getTraceId().equals(host.getTraceId())
+                                && "camel-kamelet"
+                                        .equals(span.getAttributes().get(AttributeKey.stringKey("component")))),
+                dump());
         assertTrue(linkedTraces(spanNamed("clevertap.batch")).contains(host.getTraceId()));
         assertNoPersonalDataOrSecret();
     }
@@ -233,19 +279,27 @@ class TracingTest extends ApplicationTestSupport {
 
     @Test
     void withoutATraceparentARequestStartsItsOwnTraceAndItsBatchLinksToIt() throws Exception {
-        assertEquals(202, postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + PROCESSED + "\"}]}").statusCode());
+        assertEquals(
+                202,
+                postJson("{\"d\":[{\"type\":\"phone\",\"value\":\"" + PROCESSED + "\"}]}")
+                        .statusCode());
 
         await().atMost(WAIT).until(() -> spanNamed("clevertap.batch") != null);
         List<String> linked = linkedTraces(spanNamed("clevertap.batch"));
         assertFalse(linked.isEmpty());
         // the linked trace is the request's: the REST intake's root span is in it
-        assertTrue(spans().stream().anyMatch(span -> linked.contains(span.getTraceId())
-                && !span.getParentSpanContext().isValid()), "a root span in " + linked);
+        assertTrue(
+                spans().stream()
+                        .anyMatch(span -> linked.contains(span.getTraceId())
+                                && !span.getParentSpanContext().isValid()),
+                "a root span in " + linked);
     }
 
     private JsonNode recordOf(String input) {
-        return errors().stream().filter(record -> record.path("record").path("value").asText().equals(input))
-                .findFirst().orElseThrow(() -> new AssertionError("no error record of " + input + ": " + errors()));
+        return errors().stream()
+                .filter(record -> record.path("record").path("value").asText().equals(input))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no error record of " + input + ": " + errors()));
     }
 
     private static List<SpanData> spans() {
@@ -253,18 +307,24 @@ class TracingTest extends ApplicationTestSupport {
     }
 
     private static SpanData spanNamed(String name) {
-        return spans().stream().filter(span -> span.getName().equals(name)).findFirst().orElse(null);
+        return spans().stream()
+                .filter(span -> span.getName().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String dump() {
-        return spans().stream().map(s -> s.getName() + " " + s.getTraceId() + " " + s.getSpanId() + " <- "
-                + s.getParentSpanId() + " " + s.getAttributes() + " links=" + s.getLinks() + " events=" + s.getEvents())
+        return spans().stream()
+                .map(s -> s.getName() + " " + s.getTraceId() + " " + s.getSpanId() + " <- " + s.getParentSpanId() + " "
+                        + s.getAttributes() + " links=" + s.getLinks() + " events=" + s.getEvents())
                 .collect(Collectors.joining("\n"));
     }
 
     private static List<String> linkedTraces(SpanData span) {
         assertNotNull(span);
-        return span.getLinks().stream().map(link -> link.getSpanContext().getTraceId()).toList();
+        return span.getLinks().stream()
+                .map(link -> link.getSpanContext().getTraceId())
+                .toList();
     }
 
     /** Every name, attribute and event of every span, without a phone number's digits or the passcode. */

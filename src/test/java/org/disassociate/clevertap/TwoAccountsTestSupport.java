@@ -49,8 +49,12 @@ abstract class TwoAccountsTestSupport extends ApplicationTestSupport {
 
     /** The numbers in the spool, of every account, not yet settled (the open segments' too). */
     List<String> spooled() {
-        return filesOf(stateDir().resolve("spool")).filter(Files::isDirectory).flatMap(TwoAccountsTestSupport::filesOf)
-                .filter(Files::isRegularFile).flatMap(TwoAccountsTestSupport::lines).toList();
+        return filesOf(stateDir().resolve("spool"))
+                .filter(Files::isDirectory)
+                .flatMap(TwoAccountsTestSupport::filesOf)
+                .filter(Files::isRegularFile)
+                .flatMap(TwoAccountsTestSupport::lines)
+                .toList();
     }
 
     private static Stream<Path> filesOf(Path folder) {

@@ -1,8 +1,5 @@
 package org.disassociate.clevertap;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -19,6 +16,9 @@ import java.util.stream.Stream;
 import org.disassociate.clevertap.model.Variables;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The routes of {@code routes/} and the beans talk through Camel variables whose names are listed once, in
  * {@link Variables}: a route that sets or reads a name not listed there, or a listed name no route uses, is a contract
@@ -34,7 +34,7 @@ class VariablesContractTest {
     void theRoutesUseExactlyTheVariablesThatAreListed() throws Exception {
         String routes = routes();
         Set<String> used = new TreeSet<>();
-        for (Pattern pattern : new Pattern[] { SET, READ, SEND_OR_RECEIVE }) {
+        for (Pattern pattern : new Pattern[] {SET, READ, SEND_OR_RECEIVE}) {
             Matcher matcher = pattern.matcher(routes);
             while (matcher.find()) {
                 used.add(matcher.group(1));
@@ -46,7 +46,8 @@ class VariablesContractTest {
     @Test
     void theRoutesHandNothingOnInExchangeProperties() throws Exception {
         String routes = routes();
-        assertTrue(!routes.contains("setProperty") && !routes.contains("exchangeProperty"),
+        assertTrue(
+                !routes.contains("setProperty") && !routes.contains("exchangeProperty"),
                 "routes/ sets or reads exchange properties; hand values on in variables (Variables)");
     }
 
@@ -64,7 +65,9 @@ class VariablesContractTest {
         StringBuilder all = new StringBuilder();
         List<Path> sources;
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            sources = new ArrayList<>(files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList());
+            sources = new ArrayList<>(files.filter(f -> f.toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList());
         }
         // the kamelet's template hands its parameters and the module's answer on in variables too
         sources.add(Path.of("src/main/resources/kamelets/clevertap-disassociate-sink.kamelet.yaml"));

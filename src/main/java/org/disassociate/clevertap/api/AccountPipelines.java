@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.jms.ConnectionFactory;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -33,8 +32,7 @@ public class AccountPipelines implements CamelContextAware {
     private final Map<String, Pipeline> pipelines = new ConcurrentHashMap<>();
 
     /** An account's own parts. */
-    public record Pipeline(Account account, RequestSlots slots, AdaptiveConcurrency concurrency, AccountSlots shared) {
-    }
+    public record Pipeline(Account account, RequestSlots slots, AdaptiveConcurrency concurrency, AccountSlots shared) {}
 
     /** Builds the parts of every account, and of each one added later (a kamelet's). */
     public void start() {
@@ -104,7 +102,9 @@ public class AccountPipelines implements CamelContextAware {
     }
 
     /** The request has ended with HTTP {@code status} (none: no answer came): its slot goes back to its account. */
-    public void giveBack(Exchange exchange, @Variable(Variables.BATCH) Batch batch,
+    public void giveBack(
+            Exchange exchange,
+            @Variable(Variables.BATCH) Batch batch,
             @Header(Exchange.HTTP_RESPONSE_CODE) Integer status) {
         of(batch.getAccount()).slots().giveBack(exchange, status);
         int code = status == null ? 0 : status;

@@ -26,6 +26,7 @@ public class AccountRoutes implements RouteTemplateParameterSource, CamelContext
 
     /** Below batch-numbers' (900): each account's senders stop after the batches open at a stop are formed. */
     private static final int FIRST_ORDER = 100;
+
     private static final int LAST_ORDER = 899;
 
     private CamelContext camelContext;
@@ -45,8 +46,17 @@ public class AccountRoutes implements RouteTemplateParameterSource, CamelContext
             throw new IllegalStateException("more than " + (LAST_ORDER - FIRST_ORDER + 1) + " CleverTap accounts");
         }
         Map<String, Map<String, Object>> made = new LinkedHashMap<>();
-        made.put("send-batch-" + account.name(), Map.of(TEMPLATE_ID, "send-batch", "account", account.name(),
-                "consumers", account.maxInFlight(), "order", place));
+        made.put(
+                "send-batch-" + account.name(),
+                Map.of(
+                        TEMPLATE_ID,
+                        "send-batch",
+                        "account",
+                        account.name(),
+                        "consumers",
+                        account.maxInFlight(),
+                        "order",
+                        place));
         made.put("intake-spool-" + account.name(), Map.of(TEMPLATE_ID, "intake-spool", "account", account.name()));
         routes.putAll(made);
         return made;
@@ -57,7 +67,8 @@ public class AccountRoutes implements RouteTemplateParameterSource, CamelContext
         made.forEach((routeId, parameters) -> {
             Map<String, Object> values = new LinkedHashMap<>(parameters);
             String template = (String) values.remove(TEMPLATE_ID);
-            TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camelContext, template).routeId(routeId);
+            TemplatedRouteBuilder builder =
+                    TemplatedRouteBuilder.builder(camelContext, template).routeId(routeId);
             values.forEach(builder::parameter);
             builder.add();
         });
@@ -80,10 +91,13 @@ public class AccountRoutes implements RouteTemplateParameterSource, CamelContext
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
-        camelContext.getCamelContextExtension().getContextPlugin(Model.class).addRouteTemplateDefinitionConverter(
-                "send-batch", (template, parameters) -> {
+        camelContext
+                .getCamelContextExtension()
+                .getContextPlugin(Model.class)
+                .addRouteTemplateDefinitionConverter("send-batch", (template, parameters) -> {
                     RouteDefinition route = template.asRouteDefinition();
-                    route.setStartupOrder(Integer.valueOf(parameters.get("order").toString()));
+                    route.setStartupOrder(
+                            Integer.valueOf(parameters.get("order").toString()));
                     return route;
                 });
     }

@@ -68,7 +68,10 @@ public class AccountSettings implements CamelContextAware {
         if (maxInFlight < 1) {
             throw new ConfigurationException("clevertap.max-in-flight (CLEVERTAP_MAX_IN_FLIGHT) must be at least 1");
         }
-        List<String> named = Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        List<String> named = Arrays.stream(names.split(","))
+                .map(String::trim)
+                .filter(n -> !n.isEmpty())
+                .toList();
         List<Account> configured = new ArrayList<>();
         if (named.isEmpty() || !accountId.isBlank()) {
             configured.add(defaultAccount());
@@ -76,19 +79,25 @@ public class AccountSettings implements CamelContextAware {
         for (String name : named) {
             configured.add(named(name));
         }
-        // all checked before any is added: Camel's YAML loader tries a bean that failed once more, which would otherwise
+        // all checked before any is added: Camel's YAML loader tries a bean that failed once more, which would
+        // otherwise
         // meet the accounts of its first try and hide why that one failed
         Accounts together = new Accounts();
         configured.forEach(account -> add(together, account));
         configured.forEach(account -> add(accounts, account));
         for (Account account : accounts.all()) {
-            LOG.info("CleverTap account {}: {}/1/disassociate{}, {} request(s) in flight{}", account, account.baseUrl(),
+            LOG.info(
+                    "CleverTap account {}: {}/1/disassociate{}, {} request(s) in flight{}",
+                    account,
+                    account.baseUrl(),
                     account.countries().isEmpty() ? "" : ", numbers of " + String.join(", ", account.countries()),
-                    account.maxInFlight(), account.dryRun() ? ", DRY RUN (dryRun=1: CleverTap validates, changes nothing)" : "");
+                    account.maxInFlight(),
+                    account.dryRun() ? ", DRY RUN (dryRun=1: CleverTap validates, changes nothing)" : "");
         }
         LOG.info("CleverTap: batches of up to {}", batchSize);
         if (sandbox) {
-            LOG.warn("SANDBOX: requests go to the built-in stand-in of the Disassociate API; nothing reaches CleverTap");
+            LOG.warn(
+                    "SANDBOX: requests go to the built-in stand-in of the Disassociate API; nothing reaches CleverTap");
         }
     }
 
@@ -103,8 +112,10 @@ public class AccountSettings implements CamelContextAware {
     private Account defaultAccount() {
         boolean regionDecides = baseUrl.equals(regionUrl(region));
         if ((regionDecides || !region.isEmpty()) && !REGIONS.contains(region)) {
-            throw new ConfigurationException((region.isEmpty() ? "clevertap.region (CLEVERTAP_REGION) is not set"
-                    : "clevertap.region '" + region + "' is not a CleverTap region") + "; valid regions: "
+            throw new ConfigurationException((region.isEmpty()
+                            ? "clevertap.region (CLEVERTAP_REGION) is not set"
+                            : "clevertap.region '" + region + "' is not a CleverTap region")
+                    + "; valid regions: "
                     + String.join(", ", REGIONS));
         }
         checkUrl(baseUrl, "clevertap.base-url (CLEVERTAP_BASE_URL)");
@@ -114,27 +125,40 @@ public class AccountSettings implements CamelContextAware {
         if (passcode.isBlank()) {
             throw new ConfigurationException("clevertap.passcode (CLEVERTAP_PASSCODE) is not set");
         }
-        return new Account(Account.DEFAULT, accountId, new Passcode(passcode), region, baseUrl, Set.of(), dryRun,
-                maxInFlight, accountMaxInFlight, defaultCountry, false);
+        return new Account(
+                Account.DEFAULT,
+                accountId,
+                new Passcode(passcode),
+                region,
+                baseUrl,
+                Set.of(),
+                dryRun,
+                maxInFlight,
+                accountMaxInFlight,
+                defaultCountry,
+                false);
     }
 
     private Account named(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new ConfigurationException("clevertap.accounts: '" + name + "' is not a name of an account: lower-case "
-                    + "letters, digits and '-', as in india or sea-brand-2");
+            throw new ConfigurationException(
+                    "clevertap.accounts: '" + name + "' is not a name of an account: lower-case "
+                            + "letters, digits and '-', as in india or sea-brand-2");
         }
         if (name.equals(Account.DEFAULT)) {
             throw new ConfigurationException("clevertap.accounts: 'default' is the account of clevertap.account-id; "
                     + "give the others names of their own");
         }
-        String region = setting(name, "region").map(r -> r.toLowerCase(Locale.ROOT)).orElseThrow(() -> missing(name, "region"));
+        String region =
+                setting(name, "region").map(r -> r.toLowerCase(Locale.ROOT)).orElseThrow(() -> missing(name, "region"));
         if (!REGIONS.contains(region)) {
             throw new ConfigurationException(key(name, "region") + " '" + region + "' is not a CleverTap region; valid "
                     + "regions: " + String.join(", ", REGIONS));
         }
         String id = setting(name, "account-id").orElseThrow(() -> missing(name, "account-id"));
         Passcode passcode = new Passcode(setting(name, "passcode").orElseThrow(() -> missing(name, "passcode")));
-        String url = setting(name, "base-url").map(AccountSettings::withoutSlash).orElse(regionUrl(region));
+        String url =
+                setting(name, "base-url").map(AccountSettings::withoutSlash).orElse(regionUrl(region));
         checkUrl(url, key(name, "base-url"));
         Set<String> countries = new LinkedHashSet<>();
         for (String country : setting(name, "countries").orElse("").split(",", -1)) {
@@ -148,7 +172,9 @@ public class AccountSettings implements CamelContextAware {
             }
             countries.add(code);
         }
-        String country = setting(name, "default-country").map(c -> c.toUpperCase(Locale.ROOT)).orElse(defaultCountry);
+        String country = setting(name, "default-country")
+                .map(c -> c.toUpperCase(Locale.ROOT))
+                .orElse(defaultCountry);
         if (!COUNTRIES.contains(country)) {
             throw new ConfigurationException(key(name, "default-country") + " '" + country
                     + "' is not an ISO 3166 country code (for example IN, SG, MY)");
@@ -157,13 +183,25 @@ public class AccountSettings implements CamelContextAware {
         if (max < 1) {
             throw new ConfigurationException(key(name, "max-in-flight") + " must be at least 1");
         }
-        return new Account(name, id, passcode, region, url, countries,
-                setting(name, "dry-run").map(Boolean::parseBoolean).orElse(dryRun), max,
-                number(name, "account-max-in-flight", accountMaxInFlight), country, false);
+        return new Account(
+                name,
+                id,
+                passcode,
+                region,
+                url,
+                countries,
+                setting(name, "dry-run").map(Boolean::parseBoolean).orElse(dryRun),
+                max,
+                number(name, "account-max-in-flight", accountMaxInFlight),
+                country,
+                false);
     }
 
     private Optional<String> setting(String name, String setting) {
-        return camelContext.getPropertiesComponent().resolveProperty(PREFIX + name + "." + setting).map(String::trim)
+        return camelContext
+                .getPropertiesComponent()
+                .resolveProperty(PREFIX + name + "." + setting)
+                .map(String::trim)
                 .filter(value -> !value.isEmpty());
     }
 
@@ -182,8 +220,8 @@ public class AccountSettings implements CamelContextAware {
     }
 
     private static ConfigurationException missing(String name, String setting) {
-        return new ConfigurationException("clevertap.accounts names '" + name + "', but " + key(name, setting)
-                + " is not set");
+        return new ConfigurationException(
+                "clevertap.accounts names '" + name + "', but " + key(name, setting) + " is not set");
     }
 
     private static void checkUrl(String url, String setting) {
@@ -248,7 +286,8 @@ public class AccountSettings implements CamelContextAware {
     }
 
     public void setDefaultCountry(String defaultCountry) {
-        this.defaultCountry = defaultCountry == null ? "IN" : defaultCountry.trim().toUpperCase(Locale.ROOT);
+        this.defaultCountry =
+                defaultCountry == null ? "IN" : defaultCountry.trim().toUpperCase(Locale.ROOT);
     }
 
     public void setSandbox(boolean sandbox) {

@@ -19,7 +19,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +70,7 @@ public class AccountSlots {
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     /** Connects again after a loss, and gives back the tokens kept unused. */
     private ScheduledExecutorService scheduler;
+
     private volatile Tokens tokens;
     private volatile String awayBecause = "not connected yet";
     private volatile Instant awaySince = Instant.now();
@@ -180,7 +180,9 @@ public class AccountSlots {
                 int slot = token.getIntProperty(SLOT);
                 if (slot < 1 || slot > accountMaxInFlight) {
                     holder.park(token);
-                    LOG.info("Account slots: slot {} is above clevertap.account-max-in-flight={}: parked", slot,
+                    LOG.info(
+                            "Account slots: slot {} is above clevertap.account-max-in-flight={}: parked",
+                            slot,
                             accountMaxInFlight);
                     current.idle.add(holder);
                     continue;
@@ -207,8 +209,11 @@ public class AccountSlots {
     // connection's close rolls the token back
     @SuppressWarnings("FutureReturnValueIgnored")
     private void keepUnused(Holder holder, int slot) {
-        LOG.warn("Account slots: slot {} came back from an instance that went away holding it; kept unused {} ms, as long "
-                + "as that instance's request may still be in flight at CleverTap", slot, holdBackMillis);
+        LOG.warn(
+                "Account slots: slot {} came back from an instance that went away holding it; kept unused {} ms, as long "
+                        + "as that instance's request may still be in flight at CleverTap",
+                slot,
+                holdBackMillis);
         if (!scheduler.isShutdown()) {
             // at the stop, closing the connection rolls the kept token back instead
             scheduler.schedule(() -> giveBack(new Held(holder, slot)), holdBackMillis, TimeUnit.MILLISECONDS);
@@ -267,13 +272,19 @@ public class AccountSlots {
             Tokens connected = Tokens.open(this);
             tokens = connected;
             firstAttempt.countDown();
-            LOG.info("Account slots: {} requests at once across the fleet, held on queue {} of the broker", accountMaxInFlight,
+            LOG.info(
+                    "Account slots: {} requests at once across the fleet, held on queue {} of the broker",
+                    accountMaxInFlight,
                     queueName());
         } catch (JMSException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!why.equals(awayBecause)) {
-                LOG.warn("Account slots: the broker cannot be reached ({}); sending at most {} request(s) at once from this "
-                        + "instance until it can, trying again every {} ms", why, fallbackMaxInFlight(), reconnectMillis);
+                LOG.warn(
+                        "Account slots: the broker cannot be reached ({}); sending at most {} request(s) at once from this "
+                                + "instance until it can, trying again every {} ms",
+                        why,
+                        fallbackMaxInFlight(),
+                        reconnectMillis);
             }
             awayBecause = why;
             firstAttempt.countDown();
@@ -290,8 +301,11 @@ public class AccountSlots {
         tokens = null;
         awaySince = Instant.now();
         awayBecause = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        LOG.warn("Account slots: the connection to the broker is lost ({}); sending at most {} request(s) at once from this "
-                + "instance until it is back", awayBecause, fallbackMaxInFlight());
+        LOG.warn(
+                "Account slots: the connection to the broker is lost ({}); sending at most {} request(s) at once from this "
+                        + "instance until it is back",
+                awayBecause,
+                fallbackMaxInFlight());
         lost.close();
         if (!scheduler.isShutdown()) {
             scheduler.schedule(this::connect, reconnectMillis, TimeUnit.MILLISECONDS);
@@ -369,7 +383,8 @@ public class AccountSlots {
                     while ((token = unpark.receive(200)) != null) {
                         producer.send(newToken(session, token.getIntProperty(SLOT)));
                         session.commit();
-                        LOG.info("Account slots: slot {} taken back from the parked tokens", token.getIntProperty(SLOT));
+                        LOG.info(
+                                "Account slots: slot {} taken back from the parked tokens", token.getIntProperty(SLOT));
                     }
                 }
             }
@@ -391,6 +406,7 @@ public class AccountSlots {
         final MessageConsumer consumer;
         /** Without a destination of its own: it sends to the account's queue, and to the parked one. */
         final MessageProducer producer;
+
         final Queue queue;
         final Queue parked;
 

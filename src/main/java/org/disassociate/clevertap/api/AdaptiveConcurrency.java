@@ -33,6 +33,7 @@ public class AdaptiveConcurrency {
     private int limit = 3;
     /** One below the limit of the last 429: the cap until {@code probeMillis} have passed without another. */
     private int ceiling = Integer.MAX_VALUE;
+
     private long probeNanos = TimeUnit.SECONDS.toNanos(60);
     private int inFlight;
     private int successes;
@@ -120,8 +121,15 @@ public class AdaptiveConcurrency {
             changesNotLogged++;
             return;
         }
-        String skipped = changesNotLogged == 0 ? "" : " (" + changesNotLogged + " changes in the second before not logged)";
-        LOG.info("CleverTap requests at once for account {}: {} -> {} of at most {}: {}{}", account, before, limit, max, why,
+        String skipped =
+                changesNotLogged == 0 ? "" : " (" + changesNotLogged + " changes in the second before not logged)";
+        LOG.info(
+                "CleverTap requests at once for account {}: {} -> {} of at most {}: {}{}",
+                account,
+                before,
+                limit,
+                max,
+                why,
                 skipped);
         lastLog = now;
         changesNotLogged = 0;

@@ -40,11 +40,13 @@ public class AnswerReader {
                 response = null;
             }
             if (response == null) {
-                throw new RetryableApiException(status, "HTTP " + status + " with an answer that is not CleverTap's JSON: "
-                        + shown(body));
+                throw new RetryableApiException(
+                        status, "HTTP " + status + " with an answer that is not CleverTap's JSON: " + shown(body));
             }
-            if ("fail".equalsIgnoreCase(response.status()) && response.unprocessedOrEmpty().isEmpty()) {
-                throw new RejectedBatchException(0, "CleverTap answered status fail without naming the records: " + shown(body));
+            if ("fail".equalsIgnoreCase(response.status())
+                    && response.unprocessedOrEmpty().isEmpty()) {
+                throw new RejectedBatchException(
+                        0, "CleverTap answered status fail without naming the records: " + shown(body));
             }
             return response;
         }
@@ -64,7 +66,8 @@ public class AnswerReader {
      * and so a log line and a span event. Each record's own number is in its error record.
      */
     private static String shown(String body) {
-        return body == null || body.isBlank() ? "(no body)"
+        return body == null || body.isBlank()
+                ? "(no body)"
                 : Excerpt.withoutNumbers(body.strip().replaceAll("\\s+", " "));
     }
 }

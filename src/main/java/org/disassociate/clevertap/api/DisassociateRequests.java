@@ -9,6 +9,7 @@ import org.disassociate.clevertap.model.Identity;
 public class DisassociateRequests {
 
     public DisassociateRequest of(@Body Batch batch) {
-        return new DisassociateRequest(batch.byValue().keySet().stream().map(Identity::phone).toList());
+        return new DisassociateRequest(
+                batch.byValue().keySet().stream().map(Identity::phone).toList());
     }
 }

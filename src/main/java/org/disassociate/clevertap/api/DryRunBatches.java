@@ -7,8 +7,8 @@ import org.apache.camel.Variable;
 import org.disassociate.clevertap.model.Batch;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.DisassociateResponse;
-import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.DryRunRequest;
+import org.disassociate.clevertap.model.ErrorRecord;
 import org.disassociate.clevertap.model.Variables;
 
 /**
@@ -29,13 +29,17 @@ public class DryRunBatches {
     }
 
     /** CleverTap answered a batch; {@code unprocessed} are the records it refused. */
-    public void answered(@Variable(Variables.DRY_RUN_REQUEST) DryRunRequest request, @Variable(Variables.BATCH) Batch batch,
-            @Body DisassociateResponse response, @Variable(Variables.UNPROCESSED) List<ErrorRecord> unprocessed) {
+    public void answered(
+            @Variable(Variables.DRY_RUN_REQUEST) DryRunRequest request,
+            @Variable(Variables.BATCH) Batch batch,
+            @Body DisassociateResponse response,
+            @Variable(Variables.UNPROCESSED) List<ErrorRecord> unprocessed) {
         request.answered(batch, response, unprocessed);
     }
 
     /** A batch failed as a whole: its numbers' records, with the failure. */
-    public void failed(@Variable(Variables.DRY_RUN_REQUEST) DryRunRequest request,
+    public void failed(
+            @Variable(Variables.DRY_RUN_REQUEST) DryRunRequest request,
             @Variable(Variables.ERROR_RECORDS) List<ErrorRecord> records) {
         request.failed(records);
     }

@@ -46,7 +46,9 @@ public class DryRuns {
 
     /** A message to the kamelet: its numbers are validated by CleverTap and go nowhere else. */
     public boolean forKameletMessage(@Header(KAMELET_HEADER) Object asked) {
-        return service || (asked != null && ("1".equals(asked.toString().strip())
-                || Boolean.parseBoolean(asked.toString().strip())));
+        return service
+                || (asked != null
+                        && ("1".equals(asked.toString().strip())
+                                || Boolean.parseBoolean(asked.toString().strip())));
     }
 }

@@ -36,7 +36,8 @@ public class RequestSlots {
 
     /** The request has ended with HTTP {@code status} (none: no answer came). */
     public void giveBack(Exchange exchange, @Header(Exchange.HTTP_RESPONSE_CODE) Integer status) {
-        // taken out of the exchange: a retry of the request takes a slot of its own, and never gives this one back twice
+        // taken out of the exchange: a retry of the request takes a slot of its own, and never gives this one back
+        // twice
         RequestSlot slot = (RequestSlot) exchange.removeVariable(Variables.REQUEST_SLOT);
         if (slot == null) {
             return;

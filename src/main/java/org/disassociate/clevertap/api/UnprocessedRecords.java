@@ -42,20 +42,30 @@ public class UnprocessedRecords {
             String error = entry.error() == null ? "unprocessed by CleverTap" : entry.error();
             List<PhoneNumber> numbers = value == null ? null : byValue.get(value);
             if (numbers == null) {
-                LOG.warn("{}: CleverTap listed an unprocessed record that was not in the batch: {}", batch,
+                LOG.warn(
+                        "{}: CleverTap listed an unprocessed record that was not in the batch: {}",
+                        batch,
                         Excerpt.of(String.valueOf(entry.record())));
-                records.add(new ErrorRecord(Identity.phone(value), entry.code(), error, "unknown", batch.getAccount(),
-                        batch.getId(), at));
+                records.add(new ErrorRecord(
+                        Identity.phone(value), entry.code(), error, "unknown", batch.getAccount(), batch.getId(), at));
                 continue;
             }
             for (PhoneNumber number : numbers) {
-                records.add(new ErrorRecord(Identity.phone(value), entry.code(), error, number.getSource(),
-                        batch.getAccount(), batch.getId(), at));
+                records.add(new ErrorRecord(
+                        Identity.phone(value),
+                        entry.code(),
+                        error,
+                        number.getSource(),
+                        batch.getAccount(),
+                        batch.getId(),
+                        at));
             }
         }
         if ("success".equalsIgnoreCase(response.status())) {
-            LOG.warn("{}: CleverTap answered status success but listed {} unprocessed records; they go to the error channel",
-                    batch, entries.size());
+            LOG.warn(
+                    "{}: CleverTap answered status success but listed {} unprocessed records; they go to the error channel",
+                    batch,
+                    entries.size());
         }
         return records;
     }

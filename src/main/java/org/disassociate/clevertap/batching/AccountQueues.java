@@ -55,17 +55,22 @@ public class AccountQueues {
      * Waits for room for {@code numbers} (of one account) and takes it: true. False, at once or while waiting, when
      * they are to be set aside instead: their account's requests fail and another account exists.
      */
-    public boolean admit(@Body List<PhoneNumber> numbers, @Variable(Variables.SPOOLED) Boolean spooled,
-            @Variable(Variables.ACCOUNT) String readerAccount) throws InterruptedException {
+    public boolean admit(
+            @Body List<PhoneNumber> numbers,
+            @Variable(Variables.SPOOLED) Boolean spooled,
+            @Variable(Variables.ACCOUNT) String readerAccount)
+            throws InterruptedException {
         String account = numbers.get(0).getAccount();
-        boolean mayWaitElsewhere = !once && accounts.all().size() > 1
-                && !(Boolean.TRUE.equals(spooled) && account.equals(readerAccount));
+        boolean mayWaitElsewhere =
+                !once && accounts.all().size() > 1 && !(Boolean.TRUE.equals(spooled) && account.equals(readerAccount));
         Semaphore free = room(account);
         while (true) {
             if (mayWaitElsewhere && accounts.isFailing(account)) {
                 if (settingAside.add(account)) {
-                    LOG.warn("Account {}: its requests to CleverTap are failing; its numbers of files that also hold other "
-                            + "accounts' numbers are set aside in its spool, and sent from there once it answers", account);
+                    LOG.warn(
+                            "Account {}: its requests to CleverTap are failing; its numbers of files that also hold other "
+                                    + "accounts' numbers are set aside in its spool, and sent from there once it answers",
+                            account);
                 }
                 return false;
             }
@@ -85,7 +90,9 @@ public class AccountQueues {
     }
 
     private Semaphore room(String account) {
-        return room.computeIfAbsent(account, name -> new Semaphore((accounts.named(name).map(Account::maxInFlight)
-                .orElse(1) + 1) * batchSize));
+        return room.computeIfAbsent(
+                account,
+                name -> new Semaphore(
+                        (accounts.named(name).map(Account::maxInFlight).orElse(1) + 1) * batchSize));
     }
 }

@@ -26,8 +26,10 @@ public class AccountRouting {
     }
 
     public CheckedNumbers route(@Body CheckedNumbers checked, @Variable(Variables.ACCOUNT) String named) {
-        Account namedAccount = named == null ? null : accounts.named(named)
-                .orElseThrow(() -> new ConfigurationException("no account is named '" + named + "'"));
+        Account namedAccount = named == null
+                ? null
+                : accounts.named(named)
+                        .orElseThrow(() -> new ConfigurationException("no account is named '" + named + "'"));
         CheckedNumbers routed = new CheckedNumbers(checked.getValid().size());
         checked.getInvalid().forEach(routed::add);
         for (PhoneNumber number : checked.getValid()) {

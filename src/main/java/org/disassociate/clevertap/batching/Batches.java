@@ -38,12 +38,14 @@ public class Batches {
      * CleverTap answered the batch: the numbers it listed as unprocessed (now in the error channel) failed, every other
      * number was processed.
      */
-    public Outcome answered(@Variable(Variables.BATCH) Batch batch, @Variable(Variables.UNPROCESSED) List<ErrorRecord> unprocessed) {
+    public Outcome answered(
+            @Variable(Variables.BATCH) Batch batch, @Variable(Variables.UNPROCESSED) List<ErrorRecord> unprocessed) {
         return settle(batch, unprocessed, false);
     }
 
     /** The batch failed as a whole (refused, or not taken after every retry); its numbers' records are in the error channel. */
-    public Outcome failed(@Variable(Variables.BATCH) Batch batch, @Variable(Variables.ERROR_RECORDS) List<ErrorRecord> records) {
+    public Outcome failed(
+            @Variable(Variables.BATCH) Batch batch, @Variable(Variables.ERROR_RECORDS) List<ErrorRecord> records) {
         return settle(batch, records, true);
     }
 
@@ -71,6 +73,5 @@ public class Batches {
     }
 
     /** How many numbers of a settled batch CleverTap processed, and how many went to the error channel. */
-    public record Outcome(int processed, int failed) {
-    }
+    public record Outcome(int processed, int failed) {}
 }

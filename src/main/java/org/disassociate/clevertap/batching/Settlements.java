@@ -66,7 +66,8 @@ public class Settlements {
      */
     // sealed, not awaited here: the file's own route awaits its settlement
     @SuppressWarnings("FutureReturnValueIgnored")
-    public void unreadable(@Variable(Variables.SETTLEMENT) Settlement settlement,
+    public void unreadable(
+            @Variable(Variables.SETTLEMENT) Settlement settlement,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         if (settlement != null) {
             settlement.unreadable(cause == null ? null : cause.getMessage());

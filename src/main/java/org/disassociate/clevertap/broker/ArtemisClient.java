@@ -11,8 +11,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 final class ArtemisClient {
 
-    private ArtemisClient() {
-    }
+    private ArtemisClient() {}
 
     static ConnectionFactory connectionFactory(String url, String username, String password) {
         return create(url, username, password);
@@ -31,7 +30,8 @@ final class ArtemisClient {
     }
 
     private static ActiveMQConnectionFactory create(String url, String username, String password) {
-        return username == null || username.isBlank() ? new ActiveMQConnectionFactory(url)
+        return username == null || username.isBlank()
+                ? new ActiveMQConnectionFactory(url)
                 : new ActiveMQConnectionFactory(url, username, password);
     }
 }

@@ -42,7 +42,8 @@ public final class EmbeddedBroker {
             SecurityConfiguration users = new SecurityConfiguration();
             users.addUser(username, password);
             users.addRole(username, CLIENT_ROLE);
-            config.putSecurityRoles("#", Set.of(new Role(CLIENT_ROLE, true, true, true, true, true, true, true, true, true, true)));
+            config.putSecurityRoles(
+                    "#", Set.of(new Role(CLIENT_ROLE, true, true, true, true, true, true, true, true, true, true)));
             embedded.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         }
         embedded.start();

@@ -55,9 +55,10 @@ public class JmsBroker {
         }
         boolean secured = !username.isBlank();
         if (!isLoopback(embeddedHost) && (!secured || password.isBlank())) {
-            throw new ConfigurationException("jms.embedded.host (JMS_EMBEDDED_HOST) is " + embeddedHost + ", beyond this "
-                    + "machine: the embedded broker then takes only clients with jms.username (JMS_USERNAME) and "
-                    + "jms.password (JMS_PASSWORD); set both");
+            throw new ConfigurationException(
+                    "jms.embedded.host (JMS_EMBEDDED_HOST) is " + embeddedHost + ", beyond this "
+                            + "machine: the embedded broker then takes only clients with jms.username (JMS_USERNAME) and "
+                            + "jms.password (JMS_PASSWORD); set both");
         }
         if (!OptionalJars.present(OptionalJars.ARTEMIS_SERVER)) {
             throw new ConfigurationException("no jms.broker-url (JMS_BROKER_URL) is set and the embedded broker is not "
@@ -127,8 +128,8 @@ public class JmsBroker {
      * statically. Artemis' when its client is on the class path; without it (a host that uses no JMS) one that says so
      * to whatever tries to connect.
      */
-    public static ConnectionFactory connectionFactory(String brokerUrl, int embeddedPort, String username,
-            String password) {
+    public static ConnectionFactory connectionFactory(
+            String brokerUrl, int embeddedPort, String username, String password) {
         String url = clientUrl(brokerUrl, embeddedPort);
         return hasClient() ? ArtemisClient.connectionFactory(url, username, password) : new NoJmsClient();
     }
@@ -145,8 +146,8 @@ public class JmsBroker {
      * The connection factory of the account's shared slots: to {@code slotsUrl} when it is set (one broker of a
      * cluster, or a live/backup pair: the tokens must live on one broker), else as {@link #connectionFactory}.
      */
-    public static ConnectionFactory slotsConnectionFactory(String slotsUrl, String brokerUrl, int embeddedPort,
-            String username, String password) {
+    public static ConnectionFactory slotsConnectionFactory(
+            String slotsUrl, String brokerUrl, int embeddedPort, String username, String password) {
         String url = clientUrl(embedded(slotsUrl) ? brokerUrl : slotsUrl, embeddedPort);
         return hasClient() ? ArtemisClient.slotsConnectionFactory(url, username, password) : new NoJmsClient();
     }

@@ -16,15 +16,14 @@ import java.nio.file.StandardOpenOption;
  */
 final class AtomicFile {
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Writes {@code content} to {@code target} whole, replacing what was there. */
     static void write(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temporary = temporaryOf(target);
-        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         try {
             ByteBuffer bytes = ByteBuffer.wrap(content);
             while (bytes.hasRemaining()) {

@@ -63,7 +63,8 @@ public class FileCheckpoints {
      * A file was picked up: when it has a checkpoint that still names it, its settlement resumes there; from now on,
      * its settlement's progress is saved.
      */
-    public void resume(@Header(Exchange.FILE_PATH) String filePath, @Variable(Variables.SETTLEMENT) Settlement settlement)
+    public void resume(
+            @Header(Exchange.FILE_PATH) String filePath, @Variable(Variables.SETTLEMENT) Settlement settlement)
             throws IOException {
         Path file = Path.of(filePath).toAbsolutePath();
         Identity identity = Identity.of(file);
@@ -72,13 +73,20 @@ public class FileCheckpoints {
         if (saved != null) {
             String change = saved.identity().differenceFrom(identity);
             if (change == null) {
-                settlement.resumeAt(new FilePosition(saved.settledValues(), saved.settledLine()),
+                settlement.resumeAt(
+                        new FilePosition(saved.settledValues(), saved.settledLine()),
                         new FilePosition(saved.readValues(), saved.readLine()));
-                LOG.info("Resuming {} after line {}: its first {} values were settled before the last stop", file.getFileName(),
-                        saved.settledLine(), saved.settledValues());
+                LOG.info(
+                        "Resuming {} after line {}: its first {} values were settled before the last stop",
+                        file.getFileName(),
+                        saved.settledLine(),
+                        saved.settledValues());
             } else {
-                LOG.warn("Reading {} from the start, not from its checkpoint (line {}): {}", file.getFileName(),
-                        saved.settledLine(), change);
+                LOG.warn(
+                        "Reading {} from the start, not from its checkpoint (line {}): {}",
+                        file.getFileName(),
+                        saved.settledLine(),
+                        change);
                 Files.deleteIfExists(checkpointFile);
             }
         }
@@ -102,13 +110,15 @@ public class FileCheckpoints {
     public void close() throws InterruptedException {
         writer.shutdown();
         if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("Checkpoints: the last saves did not finish within 10 s; those files resume from an earlier position");
+            LOG.warn(
+                    "Checkpoints: the last saves did not finish within 10 s; those files resume from an earlier position");
         }
     }
 
     /** {@code <file name>.<hash of its folder>.checkpoint.json}: an inbox file and a spool file never share one. */
     Path checkpointOf(Path file) {
-        String folder = HexFormat.of().formatHex(sha256(file.getParent().toString().getBytes(StandardCharsets.UTF_8)), 0, 4);
+        String folder =
+                HexFormat.of().formatHex(sha256(file.getParent().toString().getBytes(StandardCharsets.UTF_8)), 0, 4);
         return dir.resolve(file.getFileName() + "." + folder + SUFFIX);
     }
 
@@ -118,7 +128,10 @@ public class FileCheckpoints {
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            LOG.warn("Checkpoint {} cannot be read ({}): its file is read from the start", checkpointFile, e.getMessage());
+            LOG.warn(
+                    "Checkpoint {} cannot be read ({}): its file is read from the start",
+                    checkpointFile,
+                    e.getMessage());
             return null;
         }
     }
@@ -159,8 +172,14 @@ public class FileCheckpoints {
                 if (removed) {
                     return;
                 }
-                latest = new Checkpoint(file.getFileName().toString(), identity, settled.values(), settled.line(),
-                        read.values(), read.line(), Instant.now().toString());
+                latest = new Checkpoint(
+                        file.getFileName().toString(),
+                        identity,
+                        settled.values(),
+                        settled.line(),
+                        read.values(),
+                        read.line(),
+                        Instant.now().toString());
                 if (queued) {
                     return;
                 }
@@ -195,8 +214,11 @@ public class FileCheckpoints {
                 } catch (IOException | RuntimeException e) {
                     if (!failing) {
                         failing = true;
-                        LOG.warn("Checkpoint of {} cannot be written ({}): after a crash, its file is read again from an "
-                                + "earlier position (numbers sent twice, none lost)", file.getFileName(), e.toString());
+                        LOG.warn(
+                                "Checkpoint of {} cannot be written ({}): after a crash, its file is read again from an "
+                                        + "earlier position (numbers sent twice, none lost)",
+                                file.getFileName(),
+                                e.toString());
                     }
                 }
             }
@@ -215,9 +237,14 @@ public class FileCheckpoints {
      * What a checkpoint file holds: the file it belongs to, the position below which every value is settled, and how far
      * that run had read (its numbers beyond the settled position may have reached CleverTap already).
      */
-    public record Checkpoint(String file, Identity identity, long settledValues, long settledLine, long readValues,
-            long readLine, String savedAt) {
-    }
+    public record Checkpoint(
+            String file,
+            Identity identity,
+            long settledValues,
+            long settledLine,
+            long readValues,
+            long readLine,
+            String savedAt) {}
 
     /** Size, modification time and a hash of the first bytes: enough to tell the same file from a replaced one. */
     public record Identity(long size, long modifiedMillis, String firstBytesSha256) {
@@ -227,7 +254,9 @@ public class FileCheckpoints {
             try (InputStream in = Files.newInputStream(file)) {
                 first = in.readNBytes(IDENTITY_BYTES);
             }
-            return new Identity(Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+            return new Identity(
+                    Files.size(file),
+                    Files.getLastModifiedTime(file).toMillis(),
                     HexFormat.of().formatHex(sha256(first)));
         }
 

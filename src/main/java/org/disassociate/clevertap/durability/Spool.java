@@ -64,9 +64,11 @@ public class Spool implements LongSupplier {
      * fsync (as with a {@code synchronized} fsync, where every covered caller in turn had to take the monitor).
      */
     private final ReentrantLock syncLock = new ReentrantLock();
+
     private final Condition syncDone = syncLock.newCondition();
     /** An fsync, or the closing of segments, is under way (by one thread at a time). */
     private boolean syncing;
+
     private final Map<String, Segment> open = new HashMap<>();
     private Path dir = Path.of("data", "state", "spool");
     private long rotateMillis = 200;
@@ -75,9 +77,11 @@ public class Spool implements LongSupplier {
     private volatile Failure failure;
     /** Tickets: every append takes the next; {@code synced} is the highest one an fsync has covered. */
     private long written;
+
     private long synced;
     /** Numbers appended and not yet taken by the spool's reader: of the open segments and those put in place. */
     private final AtomicLong waiting = new AtomicLong();
+
     private final Map<String, Integer> placed = new ConcurrentHashMap<>();
 
     public void setDir(String dir) {
@@ -112,10 +116,12 @@ public class Spool implements LongSupplier {
         }
         List<Path> leftovers;
         try (Stream<Path> files = Files.walk(dir, 2)) {
-            leftovers = files.filter(f -> f.getFileName().toString().startsWith(WRITING) && Files.isRegularFile(f)).toList();
+            leftovers = files.filter(f -> f.getFileName().toString().startsWith(WRITING) && Files.isRegularFile(f))
+                    .toList();
         }
         for (Path leftover : leftovers) {
-            Path target = leftover.resolveSibling(leftover.getFileName().toString().substring(WRITING.length()));
+            Path target =
+                    leftover.resolveSibling(leftover.getFileName().toString().substring(WRITING.length()));
             FileChannel channel = FileChannel.open(leftover, StandardOpenOption.WRITE, StandardOpenOption.READ);
             try {
                 long complete = completeLinesLength(channel);
@@ -127,7 +133,8 @@ public class Spool implements LongSupplier {
                 throw e;
             }
             AtomicFile.publish(channel, leftover, target);
-            LOG.info("Spool: {} left open by a crash, put in place as {}", leftover.getFileName(), target.getFileName());
+            LOG.info(
+                    "Spool: {} left open by a crash, put in place as {}", leftover.getFileName(), target.getFileName());
         }
     }
 
@@ -135,8 +142,11 @@ public class Spool implements LongSupplier {
      * The valid numbers of a checked chunk, durable on return (written and fsynced), each in its account's folder.
      * Nothing is written when none is valid.
      */
-    public void append(@Body CheckedNumbers checked, @Variable(Variables.INTAKE) String intake,
-            @Variable(Variables.SOURCE) String source) throws IOException {
+    public void append(
+            @Body CheckedNumbers checked,
+            @Variable(Variables.INTAKE) String intake,
+            @Variable(Variables.SOURCE) String source)
+            throws IOException {
         if (checked.getValid().isEmpty()) {
             return;
         }
@@ -147,22 +157,30 @@ public class Spool implements LongSupplier {
             for (List<PhoneNumber> valid : checked.getValidByAccount()) {
                 StringBuilder lines = new StringBuilder(valid.size() * 15 + 70);
                 if (traceparent != null) {
-                    lines.append(TraceContext.SPOOL_LINE_PREFIX).append(traceparent).append('\n');
+                    lines.append(TraceContext.SPOOL_LINE_PREFIX)
+                            .append(traceparent)
+                            .append('\n');
                 }
                 for (PhoneNumber number : valid) {
                     lines.append(number.getE164()).append('\n');
                 }
-                writes.add(write(valid.get(0).getAccount(), SpoolSource.label(intake, source),
-                        StandardCharsets.US_ASCII.encode(lines.toString()), valid.size(), true));
+                writes.add(write(
+                        valid.get(0).getAccount(),
+                        SpoolSource.label(intake, source),
+                        StandardCharsets.US_ASCII.encode(lines.toString()),
+                        valid.size(),
+                        true));
             }
             for (Written write : writes) {
                 awaitDurable(write);
             }
         } catch (IOException | UncheckedIOException e) {
-            Failure failure = new Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()),
-                    Instant.now());
+            Failure failure = new Failure(
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), Instant.now());
             if (this.failure == null) {
-                LOG.error("Spool: {} cannot be written ({}): requests are refused with 503 until a write succeeds", dir,
+                LOG.error(
+                        "Spool: {} cannot be written ({}): requests are refused with 503 until a write succeeds",
+                        dir,
                         failure.reason());
             }
             this.failure = failure;
@@ -178,7 +196,8 @@ public class Spool implements LongSupplier {
      * account's folder, where its own reader takes them when it can. They are not the message intakes' backlog: the
      * JMS intake is not held back by them.
      */
-    public void setAside(@Body List<PhoneNumber> numbers, @Variable(Variables.SOURCE) String source) throws IOException {
+    public void setAside(@Body List<PhoneNumber> numbers, @Variable(Variables.SOURCE) String source)
+            throws IOException {
         StringBuilder lines = new StringBuilder(numbers.size() * 15 + 70);
         String traceparent = TraceContext.currentTraceparent();
         if (traceparent != null) {
@@ -189,13 +208,16 @@ public class Spool implements LongSupplier {
         }
         // an inbox file's numbers (the only ones set aside: a spool file's are of its own account) keep its name
         String label = SpoolSource.label("file", source);
-        awaitDurable(write(numbers.get(0).getAccount(), label, StandardCharsets.US_ASCII.encode(lines.toString()),
-                numbers.size(), false));
+        awaitDurable(write(
+                numbers.get(0).getAccount(),
+                label,
+                StandardCharsets.US_ASCII.encode(lines.toString()),
+                numbers.size(),
+                false));
     }
 
     /** Why the spool last failed to take numbers, and when; null once a write has succeeded since. */
-    public record Failure(String reason, Instant since) {
-    }
+    public record Failure(String reason, Instant since) {}
 
     public Failure failure() {
         return failure;
@@ -220,8 +242,7 @@ public class Spool implements LongSupplier {
     }
 
     /** Where an append's lines went: its segment, and its ticket. */
-    record Written(Segment segment, long ticket) {
-    }
+    record Written(Segment segment, long ticket) {}
 
     /**
      * Appends {@code bytes} to the open segment of {@code account} and {@code label} ({@link SpoolSource}), in the
@@ -291,7 +312,9 @@ public class Spool implements LongSupplier {
                 synchronized (writeLock) {
                     target = written;
                     segments = List.copyOf(open.values());
-                    full = segments.stream().filter(s -> s.numbers >= segmentNumbers).toList();
+                    full = segments.stream()
+                            .filter(s -> s.numbers >= segmentNumbers)
+                            .toList();
                     full.forEach(s -> open.values().remove(s));
                 }
                 boolean forced = false;
@@ -350,8 +373,7 @@ public class Spool implements LongSupplier {
      * The files in the spool folder of {@code account} (put in place, and not yet settled: waiting for its reader, or
      * being read), and when the oldest of them was last written (null when there is none). Read from the folder.
      */
-    public record Backlog(int files, Instant oldest) {
-    }
+    public record Backlog(int files, Instant oldest) {}
 
     public Backlog backlog(String account) {
         int files = 0;
@@ -408,7 +430,9 @@ public class Spool implements LongSupplier {
             List<Segment> due;
             synchronized (writeLock) {
                 long now = System.nanoTime();
-                due = open.values().stream().filter(s -> all || (now - s.openedNanos) / 1_000_000 >= rotateMillis).toList();
+                due = open.values().stream()
+                        .filter(s -> all || (now - s.openedNanos) / 1_000_000 >= rotateMillis)
+                        .toList();
                 due.forEach(s -> open.values().remove(s));
             }
             closeAll(due);
@@ -472,8 +496,11 @@ public class Spool implements LongSupplier {
             segment.channel.truncate(size);
             segment.channel.position(size);
         } catch (IOException e) {
-            LOG.error("Spool: {} could not be cut back after a failed write (a torn last line is dropped when it is read "
-                    + "after a restart): {}", segment.writing.getFileName(), e.getMessage());
+            LOG.error(
+                    "Spool: {} could not be cut back after a failed write (a torn last line is dropped when it is read "
+                            + "after a restart): {}",
+                    segment.writing.getFileName(),
+                    e.getMessage());
         }
     }
 
@@ -498,6 +525,7 @@ public class Spool implements LongSupplier {
         final long openedNanos = System.nanoTime();
         /** Its numbers count in the message intakes' backlog (not those set aside). */
         final boolean backlog;
+
         int numbers;
         /**
          * The tickets, above {@code failedFrom} up to {@code failedTo}, whose lines an fsync or the placing of this
@@ -505,6 +533,7 @@ public class Spool implements LongSupplier {
          * after a failed fsync, Linux may have dropped the dirty pages and report the next fsync clean.
          */
         long failedFrom = Long.MAX_VALUE;
+
         long failedTo = Long.MIN_VALUE;
 
         void failedBetween(long from, long to) {
@@ -535,7 +564,8 @@ public class Spool implements LongSupplier {
             try {
                 AtomicFile.publish(channel, writing, target);
             } catch (IOException e) {
-                throw new UncheckedIOException("Spool: cannot put " + writing + " in place (it is recovered at the next start)", e);
+                throw new UncheckedIOException(
+                        "Spool: cannot put " + writing + " in place (it is recovered at the next start)", e);
             }
         }
     }

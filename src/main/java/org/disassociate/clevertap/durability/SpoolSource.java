@@ -15,8 +15,7 @@ final class SpoolSource {
     static final int MOST_BYTES = 96;
     private static final HexFormat HEX = HexFormat.of();
 
-    private SpoolSource() {
-    }
+    private SpoolSource() {}
 
     /** The first part of the name of a spool file that holds numbers of {@code intake} from {@code source}. */
     static String label(String intake, String source) {

@@ -46,14 +46,16 @@ public class WritableFolders {
         Path probe = folder.resolve(".write-check-" + UUID.randomUUID());
         try {
             Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
                 channel.force(true);
             } finally {
                 Files.deleteIfExists(probe);
             }
         } catch (IOException | RuntimeException e) {
-            throw new ConfigurationException(setting + " " + folder.toAbsolutePath() + " cannot be written: " + reason(e));
+            throw new ConfigurationException(
+                    setting + " " + folder.toAbsolutePath() + " cannot be written: " + reason(e));
         }
     }
 

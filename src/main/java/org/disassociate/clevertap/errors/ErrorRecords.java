@@ -34,22 +34,34 @@ public class ErrorRecords {
         String at = now();
         List<ErrorRecord> records = new ArrayList<>(checked.getInvalid().size());
         for (PhoneNumber number : checked.getInvalid()) {
-            records.add(new ErrorRecord(Identity.phone(Excerpt.of(number.getInput())), null, number.getRejection(),
-                    number.getSource(), null, null, at));
+            records.add(new ErrorRecord(
+                    Identity.phone(Excerpt.of(number.getInput())),
+                    null,
+                    number.getRejection(),
+                    number.getSource(),
+                    null,
+                    null,
+                    at));
         }
         return records;
     }
 
     /** A whole batch that CleverTap refused, or that failed after every retry: each of its numbers, with the reason. */
-    public List<ErrorRecord> failedBatch(@Variable(Variables.BATCH) Batch batch,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    public List<ErrorRecord> failedBatch(
+            @Variable(Variables.BATCH) Batch batch, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         Integer code = cause instanceof ApiException api && api.getStatus() > 0 ? api.getStatus() : null;
         String error = cause instanceof ApiException ? cause.getMessage() : describe(cause);
         String at = now();
         List<ErrorRecord> records = new ArrayList<>(batch.size());
         for (PhoneNumber number : batch.getNumbers()) {
-            records.add(new ErrorRecord(Identity.phone(number.getE164()), code, error, number.getSource(),
-                    batch.getAccount(), batch.getId(), at));
+            records.add(new ErrorRecord(
+                    Identity.phone(number.getE164()),
+                    code,
+                    error,
+                    number.getSource(),
+                    batch.getAccount(),
+                    batch.getId(),
+                    at));
         }
         return records;
     }
@@ -59,7 +71,8 @@ public class ErrorRecords {
         String traceId = TraceContext.currentTraceId();
         StringBuilder lines = new StringBuilder(records.size() * 160);
         for (ErrorRecord record : records) {
-            lines.append(mapper.writeValueAsString(traceId == null ? record : record.inTrace(traceId))).append('\n');
+            lines.append(mapper.writeValueAsString(traceId == null ? record : record.inTrace(traceId)))
+                    .append('\n');
         }
         return lines.toString();
     }

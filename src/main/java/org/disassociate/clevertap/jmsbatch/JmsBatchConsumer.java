@@ -58,7 +58,8 @@ public class JmsBatchConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         stopping = new CountDownLatch(1);
-        threads = endpoint.getCamelContext().getExecutorServiceManager()
+        threads = endpoint.getCamelContext()
+                .getExecutorServiceManager()
                 .newFixedThreadPool(this, "jms-batch:" + endpoint.getQueue(), endpoint.getConsumers());
         for (int i = 0; i < endpoint.getConsumers(); i++) {
             threads.execute(this::consumeUntilStopped);
@@ -72,7 +73,8 @@ public class JmsBatchConsumer extends DefaultConsumer {
             // each thread notices within a receive's wait, after finishing (committing) the batch in hand
             threads.shutdown();
             if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("JMS intake: a batch did not finish within 30 s of the stop; it is rolled back and delivered again");
+                LOG.warn(
+                        "JMS intake: a batch did not finish within 30 s of the stop; it is rolled back and delivered again");
                 connections.forEach(JmsBatchConsumer::closeQuietly);
                 threads.shutdownNow();
             }
@@ -94,8 +96,11 @@ public class JmsBatchConsumer extends DefaultConsumer {
                 if (stopped()) {
                     return;
                 }
-                LOG.warn("JMS intake: the queue {} cannot be read ({}); connecting again in {} ms", endpoint.getQueue(),
-                        e.getMessage(), backoff);
+                LOG.warn(
+                        "JMS intake: the queue {} cannot be read ({}); connecting again in {} ms",
+                        endpoint.getQueue(),
+                        e.getMessage(),
+                        backoff);
                 try {
                     if (stopping.await(backoff, TimeUnit.MILLISECONDS)) {
                         return;
@@ -130,8 +135,10 @@ public class JmsBatchConsumer extends DefaultConsumer {
                     continue;
                 }
                 if (failedOver(session)) {
-                    LOG.info("JMS intake: the session failed over to the broker during a receive; {} message(s) go back to"
-                            + " the queue untouched and are taken again", batch.size());
+                    LOG.info(
+                            "JMS intake: the session failed over to the broker during a receive; {} message(s) go back to"
+                                    + " the queue untouched and are taken again",
+                            batch.size());
                     session.rollback();
                     continue;
                 }
@@ -158,7 +165,8 @@ public class JmsBatchConsumer extends DefaultConsumer {
      * numbers would be spooled, and sent, twice.
      */
     private static boolean failedOver(Session session) {
-        return session instanceof ActiveMQSession artemis && artemis.getCoreSession().isRollbackOnly();
+        return session instanceof ActiveMQSession artemis
+                && artemis.getCoreSession().isRollbackOnly();
     }
 
     /**
@@ -260,9 +268,13 @@ public class JmsBatchConsumer extends DefaultConsumer {
             }
             Exception failure = exchange.getException();
             if (failure != null) {
-                LOG.warn("JMS intake: {} rolled back, delivered again by the broker{}: {}",
-                        received.size() == 1 ? "message " + received.get(0).id() : "a batch of " + received.size() + " messages",
-                        received.size() == 1 ? "" : ", then taken one at a time", failure.getMessage());
+                LOG.warn(
+                        "JMS intake: {} rolled back, delivered again by the broker{}: {}",
+                        received.size() == 1
+                                ? "message " + received.get(0).id()
+                                : "a batch of " + received.size() + " messages",
+                        received.size() == 1 ? "" : ", then taken one at a time",
+                        failure.getMessage());
             }
             return failure == null;
         } finally {

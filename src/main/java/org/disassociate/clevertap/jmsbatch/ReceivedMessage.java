@@ -25,6 +25,5 @@ public record ReceivedMessage(String id, Object body, Map<String, String> proper
     }
 
     /** A message of a kind that holds no text (a map, an object, a stream message): its kind, for the refusal. */
-    public record OtherKind(String kind) {
-    }
+    public record OtherKind(String kind) {}
 }

@@ -20,8 +20,17 @@ import java.util.Set;
  * @param defaultCountry     the country of a number written without {@code +} that reaches it by name
  * @param kamelet            named by a kamelet's parameters while the host runs, not by the configuration
  */
-public record Account(String name, String accountId, Passcode passcode, String region, String baseUrl,
-        Set<String> countries, boolean dryRun, int maxInFlight, int accountMaxInFlight, String defaultCountry,
+public record Account(
+        String name,
+        String accountId,
+        Passcode passcode,
+        String region,
+        String baseUrl,
+        Set<String> countries,
+        boolean dryRun,
+        int maxInFlight,
+        int accountMaxInFlight,
+        String defaultCountry,
         boolean kamelet) {
 
     /** The name of the account of the single-account settings. */

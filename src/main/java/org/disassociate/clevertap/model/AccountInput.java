@@ -8,5 +8,4 @@ package org.disassociate.clevertap.model;
  * @param input   what the message held: a {@code String} or an {@link Identity}
  * @param account the name of a configured {@link Account}
  */
-public record AccountInput(Object input, String account) {
-}
+public record AccountInput(Object input, String account) {}

@@ -30,6 +30,7 @@ public final class Accounts {
     private volatile List<Account> all = List.of();
     /** What {@code byName} holds, for the readers on every chunk's way, who take no lock. */
     private volatile Map<String, Account> named = Map.of();
+
     private volatile Map<String, List<Account>> byCountry = Map.of();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
@@ -90,7 +91,8 @@ public final class Accounts {
     }
 
     public Optional<Account> byId(String accountId) {
-        return all.stream().filter(account -> account.accountId().equals(accountId == null ? null : accountId.trim()))
+        return all.stream()
+                .filter(account -> account.accountId().equals(accountId == null ? null : accountId.trim()))
                 .findFirst();
     }
 

@@ -30,7 +30,9 @@ public final class CheckedNumbers {
     public List<List<PhoneNumber>> getValidByAccount() {
         java.util.Map<String, List<PhoneNumber>> byAccount = new java.util.LinkedHashMap<>();
         for (PhoneNumber number : valid) {
-            byAccount.computeIfAbsent(number.getAccount(), a -> new ArrayList<>()).add(number);
+            byAccount
+                    .computeIfAbsent(number.getAccount(), a -> new ArrayList<>())
+                    .add(number);
         }
         return List.copyOf(byAccount.values());
     }

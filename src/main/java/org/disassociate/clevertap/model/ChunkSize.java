@@ -10,8 +10,7 @@ public final class ChunkSize {
     /** The largest chunk. */
     public static final int MAX = 200;
 
-    private ChunkSize() {
-    }
+    private ChunkSize() {}
 
     /** The chunk size for batches of {@code batchSize} numbers. */
     public static int forBatchSize(int batchSize) {

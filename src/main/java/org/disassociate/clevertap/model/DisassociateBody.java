@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class DisassociateBody {
 
-    public static final String EXPECTED = "the body must be {\"d\":[{\"type\":\"phone\",\"value\":\"+919213231415\"}, …]}";
+    public static final String EXPECTED =
+            "the body must be {\"d\":[{\"type\":\"phone\",\"value\":\"+919213231415\"}, …]}";
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private DisassociateBody() {
-    }
+    private DisassociateBody() {}
 
     /** A body that is not CleverTap's JSON; the message says why. */
     public static final class MalformedException extends Exception {
@@ -35,7 +35,9 @@ public final class DisassociateBody {
         JsonNode root;
         try {
             // anything after the JSON value is refused too, as a body cut or glued to another would be
-            root = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            root = MAPPER.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
         } catch (JsonProcessingException e) {
             // the parser quotes the token it stumbled on, which may be a number
             throw new MalformedException("malformed JSON: " + Excerpt.withoutNumbers(e.getOriginalMessage()));
@@ -62,7 +64,8 @@ public final class DisassociateBody {
         }
         JsonNode type = record.get("type");
         JsonNode value = record.get("value");
-        return new Identity(type == null || type.isNull() ? null : type.asText(),
+        return new Identity(
+                type == null || type.isNull() ? null : type.asText(),
                 value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
     }
 }

@@ -3,7 +3,6 @@ package org.disassociate.clevertap.model;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * A dry run (of a REST request, or of the kamelet): its valid numbers in batches of at most {@code clevertap.batch-size}
  * and of one account each, each sent to CleverTap
@@ -41,7 +40,9 @@ public final class DryRunRequest {
 
     /** CleverTap answered a batch: its own count of processed records, and the records it refused. */
     public synchronized void answered(Batch batch, DisassociateResponse response, List<ErrorRecord> refused) {
-        processed += response.processed() != null ? response.processed() : batch.byValue().size() - refused.size();
+        processed += response.processed() != null
+                ? response.processed()
+                : batch.byValue().size() - refused.size();
         unprocessed.addAll(refused);
     }
 

@@ -17,12 +17,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                when not traced
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ErrorRecord(Identity record, Integer code, String error, String source, String account, String batch,
-        String at, String trace) {
+public record ErrorRecord(
+        Identity record,
+        Integer code,
+        String error,
+        String source,
+        String account,
+        String batch,
+        String at,
+        String trace) {
 
     /** A record not yet written: the error channel gives it the trace it is written in. */
-    public ErrorRecord(Identity record, Integer code, String error, String source, String account, String batch,
-            String at) {
+    public ErrorRecord(
+            Identity record, Integer code, String error, String source, String account, String batch, String at) {
         this(record, code, error, source, account, batch, at, null);
     }
 

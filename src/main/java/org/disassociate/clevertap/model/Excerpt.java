@@ -10,8 +10,7 @@ public final class Excerpt {
 
     public static final int MAX_SHOWN = 256;
 
-    private Excerpt() {
-    }
+    private Excerpt() {}
 
     /** Seven digits or more, with the separators a phone number is written with between them. */
     private static final Pattern DIGITS = Pattern.compile("[+(]?(?:\\d[\\s().\\-/]?){6,}\\d");

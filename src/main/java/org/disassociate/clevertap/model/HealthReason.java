@@ -9,8 +9,7 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  */
 public final class HealthReason {
 
-    private HealthReason() {
-    }
+    private HealthReason() {}
 
     public static HealthCheckResultBuilder of(HealthCheckResultBuilder builder, String reason) {
         return builder.message(reason).detail("reason", reason);

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class NumberList {
 
-    private NumberList() {
-    }
+    private NumberList() {}
 
     /** The text is not a list of numbers: the reason says why. */
     public static final class NotANumberListException extends RuntimeException {

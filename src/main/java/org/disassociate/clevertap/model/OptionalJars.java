@@ -16,8 +16,7 @@ public final class OptionalJars {
     public static final String PLATFORM_HTTP_VERTX =
             "org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter";
 
-    private OptionalJars() {
-    }
+    private OptionalJars() {}
 
     public static boolean present(String aClass) {
         try {

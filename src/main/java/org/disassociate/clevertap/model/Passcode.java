@@ -23,9 +23,10 @@ public final class Passcode {
 
     /** Compares in time independent of where the two differ. */
     public boolean matches(String candidate) {
-        return candidate != null && java.security.MessageDigest.isEqual(
-                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                candidate.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return candidate != null
+                && java.security.MessageDigest.isEqual(
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        candidate.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.disassociate.clevertap.model;
 
-
 /**
  * One number on its way through the service: the input as received, its E.164 form when it is valid (or why it is
  * not), where it came from ({@code file:<name>}, {@code rest}, {@code jms}), and, when it was read from a durable
@@ -16,8 +15,14 @@ public final class PhoneNumber {
     private final String country;
     private final String account;
 
-    private PhoneNumber(String input, String e164, String rejection, String source, Settlement.Chunk chunk,
-            String country, String account) {
+    private PhoneNumber(
+            String input,
+            String e164,
+            String rejection,
+            String source,
+            Settlement.Chunk chunk,
+            String country,
+            String account) {
         this.input = input;
         this.e164 = e164;
         this.rejection = rejection;
@@ -32,7 +37,8 @@ public final class PhoneNumber {
     }
 
     /** A valid number of {@code country} (libphonenumber's region, e.g. IN; null when not known), for no account yet. */
-    public static PhoneNumber accepted(String input, String e164, String country, String source, Settlement.Chunk chunk) {
+    public static PhoneNumber accepted(
+            String input, String e164, String country, String source, Settlement.Chunk chunk) {
         return new PhoneNumber(input, e164, null, source, chunk, country, null);
     }
 

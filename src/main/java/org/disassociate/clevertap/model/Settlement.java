@@ -27,6 +27,7 @@ public final class Settlement {
     private final String source;
     /** The trace of the file's intake, when traced: its run report names it, its batches link to it. */
     private final String traceparent = TraceContext.currentTraceparent();
+
     private final long startedNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private final AtomicLong accepted = new AtomicLong();
@@ -38,6 +39,7 @@ public final class Settlement {
     private final AtomicLong pending = new AtomicLong();
     /** What became of the numbers of each account, by its name. */
     private final Map<String, Counts> byAccount = new ConcurrentHashMap<>();
+
     private final CompletableFuture<Settlement> done = new CompletableFuture<>();
     private volatile boolean sealed;
     private volatile String unreadable;
@@ -45,12 +47,13 @@ public final class Settlement {
     private volatile Instant lastBatchAt;
     /** The chunks read and not yet settled with all before them, in read order; guarded by {@code this}. */
     private final Deque<Chunk> unsettled = new ArrayDeque<>();
+
     private volatile FilePosition resumedAt = FilePosition.START;
     private volatile FilePosition readBefore = FilePosition.START;
     private volatile FilePosition readTo = FilePosition.START;
     private volatile FilePosition settledTo = FilePosition.START;
     private final AtomicLong readAgain = new AtomicLong();
-    private volatile Consumer<Settlement> onProgress = s -> { };
+    private volatile Consumer<Settlement> onProgress = s -> {};
 
     public Settlement(String source) {
         this.source = source;
@@ -287,10 +290,18 @@ public final class Settlement {
 
     public String summary() {
         long millis = getElapsedMillis();
-        return String.format("%s: %d accepted, %d rejected as invalid, %d processed by CleverTap, %d to the error channel, "
-                + "%sin %d ms (%d numbers/s)%s", source, accepted.get(), rejected.get(), processed.get(), failed.get(),
-                setAside.get() == 0 ? "" : setAside.get() + " set aside in the spool of an account whose API failed, ", millis,
-                (accepted.get() + rejected.get()) * 1000 / Math.max(1, millis), byAccount());
+        return String.format(
+                "%s: %d accepted, %d rejected as invalid, %d processed by CleverTap, %d to the error channel, "
+                        + "%sin %d ms (%d numbers/s)%s",
+                source,
+                accepted.get(),
+                rejected.get(),
+                processed.get(),
+                failed.get(),
+                setAside.get() == 0 ? "" : setAside.get() + " set aside in the spool of an account whose API failed, ",
+                millis,
+                (accepted.get() + rejected.get()) * 1000 / Math.max(1, millis),
+                byAccount());
     }
 
     /**
@@ -303,7 +314,8 @@ public final class Settlement {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        accounts.forEach((name, counts) -> text.append("; ").append(name).append(": ").append(counts));
+        accounts.forEach(
+                (name, counts) -> text.append("; ").append(name).append(": ").append(counts));
         return text.toString();
     }
 

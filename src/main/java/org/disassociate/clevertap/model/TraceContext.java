@@ -15,14 +15,14 @@ public final class TraceContext {
     /** How a spool file marks the trace of the lines that follow it: a comment, which a reader of .txt skips. */
     public static final String SPOOL_LINE_PREFIX = "# traceparent ";
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** {@code 00-<trace id>-<span id>-<flags>} of the current span, or null when there is none. */
     public static String currentTraceparent() {
         SpanContext context = Span.current().getSpanContext();
         return context.isValid()
-                ? "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex()
+                ? "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
+                        + context.getTraceFlags().asHex()
                 : null;
     }
 
@@ -34,18 +34,25 @@ public final class TraceContext {
 
     /** A {@code traceparent} as a span context (of another process, or of a spool file's line); null when not one. */
     public static SpanContext spanContextOf(String traceparent) {
-        if (traceparent == null || traceparent.length() != 55 || !traceparent.startsWith("00-")
-                || traceparent.charAt(35) != '-' || traceparent.charAt(52) != '-') {
+        if (traceparent == null
+                || traceparent.length() != 55
+                || !traceparent.startsWith("00-")
+                || traceparent.charAt(35) != '-'
+                || traceparent.charAt(52) != '-') {
             return null;
         }
-        SpanContext context = SpanContext.createFromRemoteParent(traceparent.substring(3, 35),
-                traceparent.substring(36, 52), TraceFlags.fromHex(traceparent, 53), TraceState.getDefault());
+        SpanContext context = SpanContext.createFromRemoteParent(
+                traceparent.substring(3, 35),
+                traceparent.substring(36, 52),
+                TraceFlags.fromHex(traceparent, 53),
+                TraceState.getDefault());
         return context.isValid() ? context : null;
     }
 
     /** The trace id of a {@code traceparent}, or null when it is not one. */
     public static String traceIdOf(String traceparent) {
         return traceparent != null && traceparent.length() >= 35 && traceparent.charAt(2) == '-'
-                ? traceparent.substring(3, 35) : null;
+                ? traceparent.substring(3, 35)
+                : null;
     }
 }

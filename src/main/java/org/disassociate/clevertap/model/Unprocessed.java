@@ -8,5 +8,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * object, so it is kept as a tree; the API stage's {@code UnprocessedRecords} reads the number out of either.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Unprocessed(String status, Integer code, String error, JsonNode record) {
-}
+public record Unprocessed(String status, Integer code, String error, JsonNode record) {}

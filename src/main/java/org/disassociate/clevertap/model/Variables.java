@@ -67,6 +67,5 @@ public final class Variables {
     /** What the module answered the kamelet (a SinkAnswer), before it becomes the host's body. */
     public static final String SINK_ANSWER = "sinkAnswer";
 
-    private Variables() {
-    }
+    private Variables() {}
 }

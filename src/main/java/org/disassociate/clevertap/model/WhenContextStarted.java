@@ -16,7 +16,8 @@ public abstract class WhenContextStarted implements CamelContextAware, StartupLi
         try {
             camelContext.addStartupListener(this);
         } catch (Exception e) {
-            throw new RuntimeCamelException(getClass().getSimpleName() + " cannot listen for the start: " + e.getMessage(), e);
+            throw new RuntimeCamelException(
+                    getClass().getSimpleName() + " cannot listen for the start: " + e.getMessage(), e);
         }
     }
 

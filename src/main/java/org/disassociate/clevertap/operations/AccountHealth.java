@@ -55,7 +55,10 @@ public class AccountHealth extends WhenContextStarted {
         }
         CleverTapApiHealth check = api.computeIfAbsent(account.name(), name -> new CleverTapApiHealth(account));
         add(registry, check);
-        add(registry, new AccountSlotsHealth(account.name(), pipelines.of(account.name()).shared()));
+        add(
+                registry,
+                new AccountSlotsHealth(
+                        account.name(), pipelines.of(account.name()).shared()));
     }
 
     private void add(HealthCheckRegistry registry, HealthCheck check) {

@@ -35,24 +35,40 @@ final class AccountMeters {
     AccountMeters(String account, MeterRegistry meters) {
         this.account = account;
         this.meters = meters;
-        sent = Counter.builder("clevertap.numbers.sent").description("Numbers sent to CleverTap (each once, not per retry)")
-                .tag(TAG, account).register(meters);
-        processed = Counter.builder("clevertap.numbers.processed")
-                .description("Numbers CleverTap processed (disassociated, or validated in dry-run)").tag(TAG, account)
+        sent = Counter.builder("clevertap.numbers.sent")
+                .description("Numbers sent to CleverTap (each once, not per retry)")
+                .tag(TAG, account)
                 .register(meters);
-        batchesSent = Counter.builder("clevertap.batches.sent").description("Batches sent (each once, not per retry)")
-                .tag(TAG, account).register(meters);
+        processed = Counter.builder("clevertap.numbers.processed")
+                .description("Numbers CleverTap processed (disassociated, or validated in dry-run)")
+                .tag(TAG, account)
+                .register(meters);
+        batchesSent = Counter.builder("clevertap.batches.sent")
+                .description("Batches sent (each once, not per retry)")
+                .tag(TAG, account)
+                .register(meters);
         batchesFailed = Counter.builder("clevertap.batches.failed")
                 .description("Batches that went to the error channel as a whole (refused, or retries exhausted)")
-                .tag(TAG, account).register(meters);
-        batchSize = DistributionSummary.builder("clevertap.batch.size").description("Numbers a batch").baseUnit("numbers")
-                .serviceLevelObjectives(1, 10, 100, 250, 500, 750, 999, 1000).tag(TAG, account).register(meters);
-        retries = Counter.builder("clevertap.requests.retries").description("Requests that were a retry of a batch")
-                .tag(TAG, account).register(meters);
+                .tag(TAG, account)
+                .register(meters);
+        batchSize = DistributionSummary.builder("clevertap.batch.size")
+                .description("Numbers a batch")
+                .baseUnit("numbers")
+                .serviceLevelObjectives(1, 10, 100, 250, 500, 750, 999, 1000)
+                .tag(TAG, account)
+                .register(meters);
+        retries = Counter.builder("clevertap.requests.retries")
+                .description("Requests that were a retry of a batch")
+                .tag(TAG, account)
+                .register(meters);
         throttled = Counter.builder("clevertap.requests.throttled")
-                .description("Requests CleverTap answered 429 Too Many Requests").tag(TAG, account).register(meters);
+                .description("Requests CleverTap answered 429 Too Many Requests")
+                .tag(TAG, account)
+                .register(meters);
         Gauge.builder("clevertap.requests.in.flight", inFlight, AtomicInteger::get)
-                .description("Requests to CleverTap waiting for their answer").tag(TAG, account).register(meters);
+                .description("Requests to CleverTap waiting for their answer")
+                .tag(TAG, account)
+                .register(meters);
     }
 
     /** A batch's first request is about to leave. */
@@ -76,9 +92,16 @@ final class AccountMeters {
             throttled.increment();
         }
         String tag = status == 0 ? "none" : String.valueOf(status);
-        requestsByStatus.computeIfAbsent(tag, s -> Timer.builder("clevertap.requests")
-                .description("Requests to CleverTap's Disassociate API, by HTTP status (none: no answer)").tag(TAG, account)
-                .tag("status", s).publishPercentileHistogram().register(meters))
+        requestsByStatus
+                .computeIfAbsent(
+                        tag,
+                        s -> Timer.builder("clevertap.requests")
+                                .description(
+                                        "Requests to CleverTap's Disassociate API, by HTTP status (none: no answer)")
+                                .tag(TAG, account)
+                                .tag("status", s)
+                                .publishPercentileHistogram()
+                                .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -93,8 +116,14 @@ final class AccountMeters {
     /** A number CleverTap answered as unprocessed with {@code code} (null: none). */
     void unprocessed(Integer code) {
         String tag = code == null ? "none" : String.valueOf(code);
-        unprocessedByCode.computeIfAbsent(tag, c -> Counter.builder("clevertap.numbers.unprocessed")
-                .description("Numbers CleverTap answered as unprocessed, by CleverTap's code").tag(TAG, account)
-                .tag("code", c).register(meters)).increment();
+        unprocessedByCode
+                .computeIfAbsent(
+                        tag,
+                        c -> Counter.builder("clevertap.numbers.unprocessed")
+                                .description("Numbers CleverTap answered as unprocessed, by CleverTap's code")
+                                .tag(TAG, account)
+                                .tag("code", c)
+                                .register(meters))
+                .increment();
     }
 }

@@ -35,8 +35,11 @@ public class AccountSlotsHealth extends AbstractHealthCheck {
         } else if (accountSlots.isShared()) {
             HealthReason.of(builder, "shared on queue " + accountSlots.queueName());
         } else {
-            HealthReason.of(builder, "the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
-                    + accountSlots.fallbackMaxInFlight() + " request(s) at once from this instance until it can")
+            HealthReason.of(
+                            builder,
+                            "the broker cannot be reached (" + accountSlots.awayBecause() + "): at most "
+                                    + accountSlots.fallbackMaxInFlight()
+                                    + " request(s) at once from this instance until it can")
                     .detail("shared", false)
                     .detail("since", String.valueOf(accountSlots.awaySince()));
         }

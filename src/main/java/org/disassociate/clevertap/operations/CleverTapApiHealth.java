@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.HealthReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Readiness of one account: down while CleverTap refuses it (401: wrong account id, passcode or region; 403: not allowed
@@ -38,10 +38,14 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
     public void answered(Integer status) {
         int code = status == null ? 0 : status;
         if (code == 401) {
-            LOG.error("CleverTap answered 401 for account {}: its account id or passcode is wrong, or its region is ({}); "
-                      + "a wrong region answers 401 exactly like wrong credentials", account, account.region());
+            LOG.error(
+                    "CleverTap answered 401 for account {}: its account id or passcode is wrong, or its region is ({}); "
+                            + "a wrong region answers 401 exactly like wrong credentials",
+                    account,
+                    account.region());
         } else if (code == 403) {
-            LOG.error("CleverTap answered 403 for account {}: it may not use the Disassociate API from here (IP allow-list?)",
+            LOG.error(
+                    "CleverTap answered 403 for account {}: it may not use the Disassociate API from here (IP allow-list?)",
                     account);
         }
         if (code == 401 || code == 403) {
@@ -59,9 +63,12 @@ public class CleverTapApiHealth extends AbstractHealthCheck {
             builder.up();
             return;
         }
-        HealthReason.of(builder.down(), "CleverTap answered " + status + " for account " + account + (status == 401
-                ? ": its account id or passcode is wrong, or its region is"
-                : ": it may not use the Disassociate API from here"))
+        HealthReason.of(
+                        builder.down(),
+                        "CleverTap answered " + status + " for account " + account
+                                + (status == 401
+                                        ? ": its account id or passcode is wrong, or its region is"
+                                        : ": it may not use the Disassociate API from here"))
                 .detail("account", account.name())
                 .detail("status", status)
                 .detail("since", String.valueOf(refusedAt));

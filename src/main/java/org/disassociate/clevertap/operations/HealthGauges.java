@@ -74,8 +74,10 @@ final class HealthGauges {
 
     private void register(String check) {
         if (registered.add(check)) {
-            Gauge.builder(NAME, this, gauges -> gauges.value(check)).tag("check", check)
-                    .description("A readiness check: 1 up, 0 down").register(meters);
+            Gauge.builder(NAME, this, gauges -> gauges.value(check))
+                    .tag("check", check)
+                    .description("A readiness check: 1 up, 0 down")
+                    .register(meters);
         }
     }
 }

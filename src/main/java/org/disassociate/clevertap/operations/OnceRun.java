@@ -57,7 +57,8 @@ public class OnceRun extends MainListenerSupport {
     public void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         active = onceFromCommandLine
-                || Boolean.parseBoolean(context.getPropertiesComponent().resolveProperty("once").orElse("false"));
+                || Boolean.parseBoolean(
+                        context.getPropertiesComponent().resolveProperty("once").orElse("false"));
         if (active) {
             watch = context.getRegistry().findSingleByType(Settlements.class).watch();
         }
@@ -74,12 +75,15 @@ public class OnceRun extends MainListenerSupport {
         InboxPolls polls = context.getRegistry().findSingleByType(InboxPolls.class);
         // the inbox, and the spool of every account (intake-spool-<name>)
         CompletableFuture.allOf(context.getRoutes().stream()
-                        .filter(route -> route.getId().equals("intake-file") || route.getId().startsWith("intake-spool-"))
-                        .map(route -> firstPoll(polls, route)).toArray(CompletableFuture[]::new))
+                        .filter(route -> route.getId().equals("intake-file")
+                                || route.getId().startsWith("intake-spool-"))
+                        .map(route -> firstPoll(polls, route))
+                        .toArray(CompletableFuture[]::new))
                 .thenCompose(polled -> {
                     List<Settlement> files = watch.stop();
                     LOG.info("Once: working {} file(s) of the inbox and of the spool; then stopping", files.size());
-                    return CompletableFuture.allOf(files.stream().map(Settlement::done).toArray(CompletableFuture[]::new))
+                    return CompletableFuture.allOf(
+                                    files.stream().map(Settlement::done).toArray(CompletableFuture[]::new))
                             .thenApply(done -> files);
                 })
                 .whenComplete((files, failure) -> {
@@ -113,9 +117,17 @@ public class OnceRun extends MainListenerSupport {
             inFailedBatches += file.getFailedInFailedBatches();
         }
         int exitCode = inFailedBatches > 0 ? NOT_WORKING : invalid + failed + unreadable > 0 ? SOME_FAILED : DELIVERED;
-        LOG.info("Once: {} file(s) ({} could not be read), {} numbers processed by CleverTap, {} to the error channel "
-                 + "({} invalid, {} not processed, {} of them in batches that failed as a whole); exit status {}",
-                inbox, unreadable, processed, invalid + failed, invalid, failed, inFailedBatches, exitCode);
+        LOG.info(
+                "Once: {} file(s) ({} could not be read), {} numbers processed by CleverTap, {} to the error channel "
+                        + "({} invalid, {} not processed, {} of them in batches that failed as a whole); exit status {}",
+                inbox,
+                unreadable,
+                processed,
+                invalid + failed,
+                invalid,
+                failed,
+                inFailedBatches,
+                exitCode);
         return exitCode;
     }
 }

@@ -29,10 +29,19 @@ public class Progress {
             }
             long read = file.getAccepted() + file.getRejected();
             long settled = file.getProcessed() + file.getFailed();
-            LOG.info("Working {}: {} read ({} invalid), {} processed, {} to the error channel, {}{} waiting; "
-                    + "{} numbers/s{}{}", file.getSource(), read, file.getRejected(), file.getProcessed(), file.getFailed(),
-                    file.getSetAside() == 0 ? "" : file.getSetAside() + " set aside, ", file.getPending(),
-                    settled * 1000 / Math.max(1, elapsed), file.isSealed() ? ", read to its end" : "", file.byAccount());
+            LOG.info(
+                    "Working {}: {} read ({} invalid), {} processed, {} to the error channel, {}{} waiting; "
+                            + "{} numbers/s{}{}",
+                    file.getSource(),
+                    read,
+                    file.getRejected(),
+                    file.getProcessed(),
+                    file.getFailed(),
+                    file.getSetAside() == 0 ? "" : file.getSetAside() + " set aside, ",
+                    file.getPending(),
+                    settled * 1000 / Math.max(1, elapsed),
+                    file.isSealed() ? ", read to its end" : "",
+                    file.byAccount());
         }
     }
 }

@@ -40,8 +40,24 @@ import org.disassociate.clevertap.model.Settlement;
  *                     traced
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RunReport(String file, String outcome, long accepted, long invalid, long processed, long failed,
-        long setAside, Map<String, Settlement.AccountCounts> accounts, String startedAt, String finishedAt, long durationMs,
-        String firstBatchAt, String lastBatchAt, boolean dryRun, String errorChannel, String errorSource, String reason,
-        long resumedAtLine, long sentAgainAtMost, String trace) {
-}
+public record RunReport(
+        String file,
+        String outcome,
+        long accepted,
+        long invalid,
+        long processed,
+        long failed,
+        long setAside,
+        Map<String, Settlement.AccountCounts> accounts,
+        String startedAt,
+        String finishedAt,
+        long durationMs,
+        String firstBatchAt,
+        String lastBatchAt,
+        boolean dryRun,
+        String errorChannel,
+        String errorSource,
+        String reason,
+        long resumedAtLine,
+        long sentAgainAtMost,
+        String trace) {}

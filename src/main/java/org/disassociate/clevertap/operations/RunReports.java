@@ -24,29 +24,51 @@ public class RunReports {
     }
 
     /** Every number of the file is settled. */
-    public RunReport settled(@Header("CamelFileName") String file, @Variable(Variables.SETTLEMENT) Settlement settlement,
+    public RunReport settled(
+            @Header("CamelFileName") String file,
+            @Variable(Variables.SETTLEMENT) Settlement settlement,
             Exchange exchange) {
         // numbers set aside are still on their way (from their account's spool): the file is not delivered as a whole
-        String outcome = settlement.getSetAside() > 0 ? "partly-set-aside"
+        String outcome = settlement.getSetAside() > 0
+                ? "partly-set-aside"
                 : settlement.getRejected() + settlement.getFailed() == 0 ? "delivered" : "delivered-with-errors";
         return report(file, outcome, settlement, null, exchange);
     }
 
     /** The file could not be read to its end; the numbers read before that are settled as usual. */
-    public RunReport failed(@Header("CamelFileName") String file, @Variable(Variables.SETTLEMENT) Settlement settlement,
+    public RunReport failed(
+            @Header("CamelFileName") String file,
+            @Variable(Variables.SETTLEMENT) Settlement settlement,
             Exchange exchange) {
         return report(file, "failed", settlement, settlement.getUnreadable(), exchange);
     }
 
     private RunReport report(String file, String outcome, Settlement settlement, String reason, Exchange exchange) {
         // errors.uri may name today's file with a date expression: the report names the one written now
-        String errorChannel = exchange.getContext().resolveLanguage("simple").createExpression(this.errorChannel)
+        String errorChannel = exchange.getContext()
+                .resolveLanguage("simple")
+                .createExpression(this.errorChannel)
                 .evaluate(exchange, String.class);
-        return new RunReport(file, outcome, settlement.getAccepted(), settlement.getRejected(), settlement.getProcessed(),
-                settlement.getFailed(), settlement.getSetAside(), settlement.getAccounts(),
-                settlement.getStartedAt().toString(), Instant.now().toString(), settlement.getElapsedMillis(),
-                text(settlement.getFirstBatchAt()), text(settlement.getLastBatchAt()), dryRun, errorChannel,
-                settlement.getSource(), reason, settlement.getResumedAt().line(), settlement.getReadAgain(),
+        return new RunReport(
+                file,
+                outcome,
+                settlement.getAccepted(),
+                settlement.getRejected(),
+                settlement.getProcessed(),
+                settlement.getFailed(),
+                settlement.getSetAside(),
+                settlement.getAccounts(),
+                settlement.getStartedAt().toString(),
+                Instant.now().toString(),
+                settlement.getElapsedMillis(),
+                text(settlement.getFirstBatchAt()),
+                text(settlement.getLastBatchAt()),
+                dryRun,
+                errorChannel,
+                settlement.getSource(),
+                reason,
+                settlement.getResumedAt().line(),
+                settlement.getReadAgain(),
                 TraceContext.traceIdOf(settlement.getTraceparent()));
     }
 

@@ -60,13 +60,15 @@ public class ServiceMetrics extends WhenContextStarted {
             invalid(intake);
         }
         Gauge.builder("clevertap.batches.open", openBatches, AtomicInteger::get)
-                .description("Batches formed and not yet settled (queued, in flight or waiting for a retry)").register(meters);
+                .description("Batches formed and not yet settled (queued, in flight or waiting for a retry)")
+                .register(meters);
     }
 
     /** The files being worked: the pending-numbers gauge sums theirs. */
     public void setSettlements(Settlements settlements) {
         Gauge.builder("clevertap.numbers.pending", settlements, Settlements::pendingNumbers)
-                .description("Accepted numbers not yet processed by CleverTap nor written to the error channel").register(meters);
+                .description("Accepted numbers not yet processed by CleverTap nor written to the error channel")
+                .register(meters);
     }
 
     /** The accounts: each one's meters exist from the start. */
@@ -95,7 +97,9 @@ public class ServiceMetrics extends WhenContextStarted {
         if (camelRegistry == null) {
             camelRegistry = context.getRegistry().findSingleByType(MeterRegistry.class);
         }
-        if (camelRegistry != null && camelRegistry != meters && !meters.getRegistries().contains(camelRegistry)) {
+        if (camelRegistry != null
+                && camelRegistry != meters
+                && !meters.getRegistries().contains(camelRegistry)) {
             meters.add(camelRegistry);
         }
         synchronized (this) {
@@ -113,20 +117,26 @@ public class ServiceMetrics extends WhenContextStarted {
 
     private void register(Account account) {
         account(account.name());
-        AccountPipelines.Pipeline pipeline = pipelines == null ? null : pipelines.all().get(account.name());
+        AccountPipelines.Pipeline pipeline =
+                pipelines == null ? null : pipelines.all().get(account.name());
         if (pipeline != null) {
             Gauge.builder("clevertap.requests.concurrency", pipeline.slots(), RequestSlots::concurrency)
                     .tag(AccountMeters.TAG, account.name())
-                    .description("Requests this instance may have in flight now, per account: its max-in-flight, lowered "
-                            + "for a while after a 429").register(meters);
+                    .description(
+                            "Requests this instance may have in flight now, per account: its max-in-flight, lowered "
+                                    + "for a while after a 429")
+                    .register(meters);
         }
         if (spool != null) {
             String name = account.name();
-            Gauge.builder("clevertap.spool.files", spool, s -> s.backlog(name).files()).tag(AccountMeters.TAG, name)
-                    .description("Files in the account's spool, not yet settled (waiting for its reader, or being read)")
+            Gauge.builder("clevertap.spool.files", spool, s -> s.backlog(name).files())
+                    .tag(AccountMeters.TAG, name)
+                    .description(
+                            "Files in the account's spool, not yet settled (waiting for its reader, or being read)")
                     .register(meters);
             Gauge.builder("clevertap.spool.oldest", spool, s -> oldestSeconds(s.backlog(name)))
-                    .tag(AccountMeters.TAG, name).baseUnit("seconds")
+                    .tag(AccountMeters.TAG, name)
+                    .baseUnit("seconds")
                     .description("How long ago the oldest file in the account's spool was written (0: none)")
                     .register(meters);
         }
@@ -134,7 +144,9 @@ public class ServiceMetrics extends WhenContextStarted {
 
     private static double oldestSeconds(Spool.Backlog backlog) {
         Instant oldest = backlog.oldest();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 
     /** The meters of the account of that name, made at its first use when it has none yet. */
@@ -158,14 +170,21 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     private Counter accepted(String intake) {
-        return acceptedByIntake.computeIfAbsent(intake, i -> Counter.builder("clevertap.numbers.accepted")
-                .description("Valid numbers taken in, by intake").tag("intake", i).register(meters));
+        return acceptedByIntake.computeIfAbsent(
+                intake,
+                i -> Counter.builder("clevertap.numbers.accepted")
+                        .description("Valid numbers taken in, by intake")
+                        .tag("intake", i)
+                        .register(meters));
     }
 
     private Counter invalid(String intake) {
-        return invalidByIntake.computeIfAbsent(intake, i -> Counter.builder("clevertap.numbers.invalid")
-                .description("Inputs refused as not a phone number (to the error channel), by intake").tag("intake", i)
-                .register(meters));
+        return invalidByIntake.computeIfAbsent(
+                intake,
+                i -> Counter.builder("clevertap.numbers.invalid")
+                        .description("Inputs refused as not a phone number (to the error channel), by intake")
+                        .tag("intake", i)
+                        .register(meters));
     }
 
     // --- batches and requests, each of its account
@@ -181,7 +200,8 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     /** A request is about to leave; the first for its batch, or a retry. Returns the start time for {@link #requestEnded}. */
-    public long requestStarted(@Variable(Variables.BATCH) Batch batch, @Header("CamelRedeliveryCounter") Integer redelivery) {
+    public long requestStarted(
+            @Variable(Variables.BATCH) Batch batch, @Header("CamelRedeliveryCounter") Integer redelivery) {
         if (redelivery == null || redelivery == 0) {
             account(batch.getAccount()).batchSent(batch.size());
         } else {
@@ -191,9 +211,12 @@ public class ServiceMetrics extends WhenContextStarted {
     }
 
     /** The request's answer came (status 0: none came, the connection failed). */
-    public void requestEnded(Exchange exchange, @Variable(Variables.BATCH) Batch batch,
+    public void requestEnded(
+            Exchange exchange,
+            @Variable(Variables.BATCH) Batch batch,
             @Header("CamelHttpResponseCode") Integer status) {
-        // taken out of the exchange: a request that never started (its slot not taken) ends nothing, a retry starts anew
+        // taken out of the exchange: a request that never started (its slot not taken) ends nothing, a retry starts
+        // anew
         Long startedNanos = (Long) exchange.removeVariable(Variables.REQUEST_STARTED);
         if (startedNanos == null) {
             return;
@@ -214,16 +237,23 @@ public class ServiceMetrics extends WhenContextStarted {
         for (ErrorRecord record : records) {
             String account = record.account() == null ? "none" : record.account();
             String code = record.code() == null ? "none" : String.valueOf(record.code());
-            toErrorChannel.computeIfAbsent(account + "/" + code, key -> Counter.builder("clevertap.numbers.error.channel")
-                    .description("Numbers sent to the error channel, by code (CleverTap's per-record code, or the HTTP "
-                            + "status of a failed batch; none: never sent) and account (none: it reached none)")
-                    .tag(AccountMeters.TAG, account).tag("code", code).register(meters)).increment();
+            toErrorChannel
+                    .computeIfAbsent(
+                            account + "/" + code,
+                            key -> Counter.builder("clevertap.numbers.error.channel")
+                                    .description(
+                                            "Numbers sent to the error channel, by code (CleverTap's per-record code, or the HTTP "
+                                                    + "status of a failed batch; none: never sent) and account (none: it reached none)")
+                                    .tag(AccountMeters.TAG, account)
+                                    .tag("code", code)
+                                    .register(meters))
+                    .increment();
         }
     }
 
     /** CleverTap's unprocessed records of the batch, counted by their code. */
-    public void unprocessed(@Variable(Variables.BATCH) Batch batch,
-            @Variable(Variables.UNPROCESSED) List<ErrorRecord> records) {
+    public void unprocessed(
+            @Variable(Variables.BATCH) Batch batch, @Variable(Variables.UNPROCESSED) List<ErrorRecord> records) {
         AccountMeters meters = account(batch.getAccount());
         for (ErrorRecord record : records) {
             meters.unprocessed(record.code());

@@ -15,15 +15,15 @@ import org.disassociate.clevertap.model.ConfigurationException;
  */
 final class VertxServers {
 
-    private VertxServers() {
-    }
+    private VertxServers() {}
 
     /** Stops the start-up when one of the servers is not listening, naming the setting of its port. */
     static void checkListening(CamelContext context, int restPort, int managementPort) {
         for (VertxPlatformHttpServer server : context.hasServices(VertxPlatformHttpServer.class)) {
             if (server.getServer() instanceof TCPServerBase tcp && !tcp.isListening()) {
                 int port = server.getConfigurationPort();
-                String setting = port == restPort ? "intake.rest.port (INTAKE_REST_PORT)"
+                String setting = port == restPort
+                        ? "intake.rest.port (INTAKE_REST_PORT)"
                         : port == managementPort ? "management.port (MANAGEMENT_PORT)" : "the HTTP port";
                 throw new ConfigurationException(setting + " is " + port + ", and " + server.getHost() + ":" + port
                         + " cannot be listened on: in use by another process, or another instance?");

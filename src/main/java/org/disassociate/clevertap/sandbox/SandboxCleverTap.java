@@ -36,8 +36,15 @@ public class SandboxCleverTap {
         List<Map<String, Object>> unprocessed = new ArrayList<>();
         for (Identity identity : request.d()) {
             if (identity.value() != null && identity.value().endsWith("99")) {
-                unprocessed.add(Map.of("status", "fail", "code", 523, "error", "Phone number is not an identity of any profile",
-                        "record", identity));
+                unprocessed.add(Map.of(
+                        "status",
+                        "fail",
+                        "code",
+                        523,
+                        "error",
+                        "Phone number is not an identity of any profile",
+                        "record",
+                        identity));
             }
         }
         int processed = request.d().size() - unprocessed.size();

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
@@ -49,8 +49,11 @@ public class PhoneNormaliser {
      * Checks a chunk of inputs (lines of a file, records of a REST body or JMS message): strings, or CleverTap
      * identities ({@code {"type":"phone","value":…}}).
      */
-    public CheckedNumbers normaliseAll(@Body List<?> inputs, @Variable(Variables.SOURCE) String source,
-            @Variable(Variables.CHUNK) Settlement.Chunk chunk, @Variable(Variables.ACCOUNT) String account) {
+    public CheckedNumbers normaliseAll(
+            @Body List<?> inputs,
+            @Variable(Variables.SOURCE) String source,
+            @Variable(Variables.CHUNK) Settlement.Chunk chunk,
+            @Variable(Variables.ACCOUNT) String account) {
         // a number without + that reaches an account by name is of that account's default-country
         String country = account == null ? defaultCountry : defaultCountryOf(account);
         // a number's country decides its account only when its intake named none, and an account lists countries or
@@ -70,26 +73,32 @@ public class PhoneNormaliser {
         return checked;
     }
 
-    private PhoneNumber checkInput(Object input, String source, Settlement.Chunk chunk, String country,
-            boolean withCountry) {
-        return input instanceof Identity identity ? check(identity, source, chunk, country, withCountry)
+    private PhoneNumber checkInput(
+            Object input, String source, Settlement.Chunk chunk, String country, boolean withCountry) {
+        return input instanceof Identity identity
+                ? check(identity, source, chunk, country, withCountry)
                 : check(input == null ? null : input.toString(), source, chunk, country, withCountry);
     }
 
     private String defaultCountryOf(String account) {
-        return accounts == null ? defaultCountry : accounts.named(account).map(Account::defaultCountry).orElse(defaultCountry);
+        return accounts == null
+                ? defaultCountry
+                : accounts.named(account).map(Account::defaultCountry).orElse(defaultCountry);
     }
 
     PhoneNumber check(String input, String source, Settlement.Chunk chunk) {
         return check(input, source, chunk, defaultCountry, true);
     }
 
-    PhoneNumber check(Identity identity, String source, Settlement.Chunk chunk, String defaultCountry,
-            boolean withCountry) {
+    PhoneNumber check(
+            Identity identity, String source, Settlement.Chunk chunk, String defaultCountry, boolean withCountry) {
         if (!Identity.PHONE.equalsIgnoreCase(identity.type())) {
-            return PhoneNumber.rejected(identity.value(),
-                    "type must be \"phone\", not " + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
-                    source, chunk);
+            return PhoneNumber.rejected(
+                    identity.value(),
+                    "type must be \"phone\", not "
+                            + (identity.type() == null ? "missing" : "\"" + identity.type() + "\""),
+                    source,
+                    chunk);
         }
         return check(identity.value(), source, chunk, defaultCountry, withCountry);
     }
@@ -104,19 +113,26 @@ public class PhoneNormaliser {
             return PhoneNumber.rejected(input, "empty value", source, chunk);
         }
         if (raw.length() > MAX_INPUT_LENGTH) {
-            return PhoneNumber.rejected(input, "too long for a phone number (" + raw.length() + " characters)", source,
-                    chunk);
+            return PhoneNumber.rejected(
+                    input, "too long for a phone number (" + raw.length() + " characters)", source, chunk);
         }
         try {
             Phonenumber.PhoneNumber parsed = util.parse(raw, defaultCountry);
             if (!util.isValidNumber(parsed)) {
                 String region = util.getRegionCodeForNumber(parsed);
-                return PhoneNumber.rejected(input, "not a valid phone number"
-                        + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region), source,
+                return PhoneNumber.rejected(
+                        input,
+                        "not a valid phone number"
+                                + (region == null ? " for country code +" + parsed.getCountryCode() : " in " + region),
+                        source,
                         chunk);
             }
-            return PhoneNumber.accepted(input, util.format(parsed, PhoneNumberFormat.E164),
-                    withCountry ? util.getRegionCodeForNumber(parsed) : null, source, chunk);
+            return PhoneNumber.accepted(
+                    input,
+                    util.format(parsed, PhoneNumberFormat.E164),
+                    withCountry ? util.getRegionCodeForNumber(parsed) : null,
+                    source,
+                    chunk);
         } catch (NumberParseException e) {
             return PhoneNumber.rejected(input, "not a phone number: " + reason(e), source, chunk);
         }

@@ -27,13 +27,17 @@ public class SpooledNumbers {
         this.normaliser = normaliser;
     }
 
-    public CheckedNumbers accept(@Body List<?> lines, @Variable(Variables.SOURCE) String source,
+    public CheckedNumbers accept(
+            @Body List<?> lines,
+            @Variable(Variables.SOURCE) String source,
             @Variable(Variables.CHUNK) Settlement.Chunk chunk) {
         CheckedNumbers checked = new CheckedNumbers(lines.size());
         for (Object line : lines) {
             String value = line == null ? null : line.toString();
-            checked.add(value != null && E164.matcher(value).matches() ? PhoneNumber.accepted(value, value, source, chunk)
-                    : normaliser.check(value, source, chunk));
+            checked.add(
+                    value != null && E164.matcher(value).matches()
+                            ? PhoneNumber.accepted(value, value, source, chunk)
+                            : normaliser.check(value, source, chunk));
         }
         return checked;
     }

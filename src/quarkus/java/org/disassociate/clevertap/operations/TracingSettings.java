@@ -38,7 +38,8 @@ public class TracingSettings implements ConfigSourceInterceptor {
     static final String CAMEL_SWITCH = "camel.opentelemetry2.enabled";
     private static final String QUARKUS_OTEL = "quarkus.otel.";
     private static final Pattern MILLISECONDS = Pattern.compile("\\d+");
-    private static final Pattern SIGNAL_KEY = Pattern.compile("(otel\\.exporter\\.otlp\\.)(?:traces|metrics|logs)\\.(.+)");
+    private static final Pattern SIGNAL_KEY =
+            Pattern.compile("(otel\\.exporter\\.otlp\\.)(?:traces|metrics|logs)\\.(.+)");
     /**
      * Values below this ordinal are no one's setting but a default: the mappings' own defaults and what Quarkus
      * recorded at build (its "RunTime Defaults"), both at {@code Integer.MIN_VALUE} and a little above.
@@ -53,7 +54,8 @@ public class TracingSettings implements ConfigSourceInterceptor {
         }
         if (name.equals(SDK_DISABLED)) {
             ConfigValue camel = context.proceed(CAMEL_SWITCH);
-            boolean enabled = isSet(camel) && Boolean.parseBoolean(camel.getValue().trim());
+            boolean enabled =
+                    isSet(camel) && Boolean.parseBoolean(camel.getValue().trim());
             return answer(name, String.valueOf(!enabled), camel);
         }
         ConfigValue standard = standard(context, name.substring("quarkus.".length()));
@@ -61,7 +63,8 @@ public class TracingSettings implements ConfigSourceInterceptor {
             return value;
         }
         String text = standard.getValue().trim();
-        if ((name.endsWith(".delay") || name.endsWith("timeout")) && MILLISECONDS.matcher(text).matches()) {
+        if ((name.endsWith(".delay") || name.endsWith("timeout"))
+                && MILLISECONDS.matcher(text).matches()) {
             text = text + "ms";
         }
         return answer(name, text, standard);
@@ -83,9 +86,11 @@ public class TracingSettings implements ConfigSourceInterceptor {
     }
 
     private static ConfigValue answer(String name, String text, ConfigValue from) {
-        ConfigValue.ConfigValueBuilder answer = ConfigValue.builder().withName(name).withValue(text).withRawValue(text);
+        ConfigValue.ConfigValueBuilder answer =
+                ConfigValue.builder().withName(name).withValue(text).withRawValue(text);
         if (from != null) {
-            answer.withConfigSourceName(from.getConfigSourceName()).withConfigSourceOrdinal(from.getConfigSourceOrdinal());
+            answer.withConfigSourceName(from.getConfigSourceName())
+                    .withConfigSourceOrdinal(from.getConfigSourceOrdinal());
         }
         return answer.build();
     }

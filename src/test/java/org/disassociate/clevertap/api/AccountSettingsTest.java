@@ -30,7 +30,8 @@ class AccountSettingsTest {
             "clevertap.accounts.sea.countries", "sg, MY",
             "clevertap.accounts.sea.max-in-flight", "5");
 
-    private static Accounts load(String names, String defaultAccountId, Map<String, String> properties) throws Exception {
+    private static Accounts load(String names, String defaultAccountId, Map<String, String> properties)
+            throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             Properties overrides = new Properties();
             overrides.putAll(properties);
@@ -50,7 +51,8 @@ class AccountSettingsTest {
     }
 
     private static String refusal(String names, String defaultAccountId, Map<String, String> properties) {
-        return assertThrows(ConfigurationException.class, () -> load(names, defaultAccountId, properties)).getMessage();
+        return assertThrows(ConfigurationException.class, () -> load(names, defaultAccountId, properties))
+                .getMessage();
     }
 
     private static Map<String, String> without(String key) {
@@ -69,7 +71,9 @@ class AccountSettingsTest {
     void namedAccountsNeedNoDefaultOneAndRouteTheirCountries() throws Exception {
         Accounts accounts = load("india, sea", "", INDIA_AND_SEA);
 
-        assertEquals(List.of("india", "sea"), accounts.all().stream().map(Account::name).toList());
+        assertEquals(
+                List.of("india", "sea"),
+                accounts.all().stream().map(Account::name).toList());
         assertTrue(accounts.defaultAccount().isEmpty());
         Account sea = accounts.named("sea").orElseThrow();
         assertEquals("https://sg1.api.clevertap.com", sea.baseUrl());
@@ -86,7 +90,8 @@ class AccountSettingsTest {
 
         Account fallback = accounts.defaultAccount().orElseThrow();
         assertEquals("DEFAULT-ACC", fallback.accountId());
-        assertEquals(List.of(fallback), accounts.forCountry("GB"), "a country no account lists goes to the default one");
+        assertEquals(
+                List.of(fallback), accounts.forCountry("GB"), "a country no account lists goes to the default one");
         assertEquals("IN-ACC", accounts.forCountry("IN").get(0).accountId());
     }
 
@@ -94,7 +99,9 @@ class AccountSettingsTest {
     void aCountryTwoAccountsListGoesToBoth() throws Exception {
         Accounts accounts = load("india,sea", "", with("clevertap.accounts.india.countries", "IN,SG"));
 
-        assertEquals(List.of("india", "sea"), accounts.forCountry("SG").stream().map(Account::name).toList());
+        assertEquals(
+                List.of("india", "sea"),
+                accounts.forCountry("SG").stream().map(Account::name).toList());
     }
 
     @Test
@@ -108,7 +115,8 @@ class AccountSettingsTest {
                 .endsWith("clevertap.accounts.sea.passcode (CLEVERTAP_ACCOUNTS_SEA_PASSCODE) is not set"));
         assertTrue(refusal("india,sea", "", without("clevertap.accounts.india.account-id"))
                 .contains("clevertap.accounts.india.account-id (CLEVERTAP_ACCOUNTS_INDIA_ACCOUNT_ID) is not set"));
-        assertTrue(refusal("india,sea", "", without("clevertap.accounts.sea.region")).contains("region"));
+        assertTrue(refusal("india,sea", "", without("clevertap.accounts.sea.region"))
+                .contains("region"));
         assertTrue(refusal("india,sea", "", with("clevertap.accounts.sea.region", "sg2"))
                 .contains("'sg2' is not a CleverTap region"));
         assertTrue(refusal("india,sea", "", with("clevertap.accounts.sea.countries", "SG,XX"))
@@ -116,16 +124,20 @@ class AccountSettingsTest {
         assertTrue(refusal("india,sea", "", with("clevertap.accounts.sea.account-id", "IN-ACC"))
                 .contains("have the same account id IN-ACC"));
         assertTrue(refusal("india,India", "", INDIA_AND_SEA).contains("'India' is not a name of an account"));
-        assertTrue(refusal("india,default", "", INDIA_AND_SEA).contains("'default' is the account of clevertap.account-id"));
+        assertTrue(refusal("india,default", "", INDIA_AND_SEA)
+                .contains("'default' is the account of clevertap.account-id"));
     }
 
     @Test
     void noMessageNamesAPasscode() {
-        for (String message : List.of(refusal("india,sea", "", with("clevertap.accounts.sea.account-id", "IN-ACC")),
+        for (String message : List.of(
+                refusal("india,sea", "", with("clevertap.accounts.sea.account-id", "IN-ACC")),
                 refusal("india,sea", "", with("clevertap.accounts.sea.region", "sg2")))) {
             assertFalse(message.contains("secret"), message);
         }
-        assertEquals("india (IN-ACC)", assertDoesNotThrowLoad().named("india").orElseThrow().toString());
+        assertEquals(
+                "india (IN-ACC)",
+                assertDoesNotThrowLoad().named("india").orElseThrow().toString());
     }
 
     private static Accounts assertDoesNotThrowLoad() {

@@ -35,7 +35,8 @@ class AnswerReaderTest {
 
     @Test
     void aSuccessWithCleverTapsJsonIsTheAnswer() throws ApiException {
-        DisassociateResponse response = reader.read(answer(200, "{\"status\":\"success\",\"processed\":2,\"unprocessed\":[]}"));
+        DisassociateResponse response =
+                reader.read(answer(200, "{\"status\":\"success\",\"processed\":2,\"unprocessed\":[]}"));
 
         assertEquals("success", response.status());
         assertEquals(2, response.processed());
@@ -44,8 +45,11 @@ class AnswerReaderTest {
 
     @Test
     void aSuccessThatListsUnprocessedRecordsIsTheAnswerWithThem() throws ApiException {
-        DisassociateResponse response = reader.read(answer(200, "{\"status\":\"success\",\"processed\":1,\"unprocessed\":"
-                + "[{\"status\":\"fail\",\"code\":555,\"error\":\"Invalid phone\",\"record\":{\"type\":\"phone\",\"value\":\"+919860012345\"}}]}"));
+        DisassociateResponse response = reader.read(
+                answer(
+                        200,
+                        "{\"status\":\"success\",\"processed\":1,\"unprocessed\":"
+                                + "[{\"status\":\"fail\",\"code\":555,\"error\":\"Invalid phone\",\"record\":{\"type\":\"phone\",\"value\":\"+919860012345\"}}]}"));
 
         assertEquals("success", response.status());
         assertEquals(1, response.unprocessedOrEmpty().size());
@@ -55,8 +59,11 @@ class AnswerReaderTest {
 
     @Test
     void aFailThatNamesItsRecordsIsTheAnswerNotARefusalOfTheBatch() throws ApiException {
-        DisassociateResponse response = reader.read(answer(200, "{\"status\":\"fail\",\"processed\":0,\"unprocessed\":"
-                + "[{\"code\":1,\"error\":\"bad\",\"record\":\"{\\\"type\\\":\\\"phone\\\",\\\"value\\\":\\\"+919860012345\\\"}\"}]}"));
+        DisassociateResponse response = reader.read(
+                answer(
+                        200,
+                        "{\"status\":\"fail\",\"processed\":0,\"unprocessed\":"
+                                + "[{\"code\":1,\"error\":\"bad\",\"record\":\"{\\\"type\\\":\\\"phone\\\",\\\"value\\\":\\\"+919860012345\\\"}\"}]}"));
 
         assertEquals("fail", response.status());
         assertEquals(1, response.unprocessedOrEmpty().size());
@@ -64,7 +71,8 @@ class AnswerReaderTest {
 
     @Test
     void aFailNamingNoRecordRefusesTheBatch() {
-        RejectedBatchException e = assertThrows(RejectedBatchException.class,
+        RejectedBatchException e = assertThrows(
+                RejectedBatchException.class,
                 () -> reader.read(answer(200, "{\"status\":\"fail\",\"error\":\"Account disabled\"}")));
 
         assertTrue(e.getMessage().contains("status fail"), e.getMessage());
@@ -73,7 +81,8 @@ class AnswerReaderTest {
 
     @Test
     void aSuccessStatusWhoseBodyIsNotCleverTapsJsonIsRetried() {
-        RetryableApiException html = assertThrows(RetryableApiException.class,
+        RetryableApiException html = assertThrows(
+                RetryableApiException.class,
                 () -> reader.read(answer(200, "<html><body>Gateway says OK</body></html>")));
         assertEquals(200, html.getStatus());
         assertTrue(html.getMessage().contains("not CleverTap's JSON"), html.getMessage());
@@ -86,8 +95,10 @@ class AnswerReaderTest {
     @Test
     void tooManyRequestsTimeoutsAndServerErrorsAreRetried() {
         for (int status : new int[] {429, 408, 500, 502, 503, 504}) {
-            RetryableApiException e = assertThrows(RetryableApiException.class,
-                    () -> reader.read(answer(status, "{\"status\":\"fail\",\"error\":\"busy\"}")), "HTTP " + status);
+            RetryableApiException e = assertThrows(
+                    RetryableApiException.class,
+                    () -> reader.read(answer(status, "{\"status\":\"fail\",\"error\":\"busy\"}")),
+                    "HTTP " + status);
             assertEquals(status, e.getStatus());
             assertTrue(e.getMessage().startsWith("HTTP " + status + ": "), e.getMessage());
         }
@@ -137,8 +148,10 @@ class AnswerReaderTest {
     @Test
     void badRequestUnauthorizedForbiddenAndNotFoundRefuseTheBatchWithTheirStatus() {
         for (int status : new int[] {400, 401, 403, 404}) {
-            RejectedBatchException e = assertThrows(RejectedBatchException.class,
-                    () -> reader.read(answer(status, "{\"status\":\"fail\",\"error\":\"Invalid credentials\"}")), "HTTP " + status);
+            RejectedBatchException e = assertThrows(
+                    RejectedBatchException.class,
+                    () -> reader.read(answer(status, "{\"status\":\"fail\",\"error\":\"Invalid credentials\"}")),
+                    "HTTP " + status);
             assertEquals(status, e.getStatus());
             assertTrue(e.getMessage().startsWith("HTTP " + status + ": "), e.getMessage());
             assertTrue(e.getMessage().contains("Invalid credentials"), "CleverTap's text is kept: " + e.getMessage());
@@ -164,8 +177,10 @@ class AnswerReaderTest {
             ApiException e = assertThrows(ApiException.class, () -> reader.read(exchange), "HTTP " + status);
 
             assertFalse(e.getMessage().contains(PASSCODE), "HTTP " + status + ": the message shows the passcode");
-            assertFalse(e.getMessage().contains("ACCOUNT-ID-7"), "HTTP " + status + ": the message shows the account id");
-            assertFalse(e.getMessage().contains("Passcode") || e.getMessage().contains("Authorization"),
+            assertFalse(
+                    e.getMessage().contains("ACCOUNT-ID-7"), "HTTP " + status + ": the message shows the account id");
+            assertFalse(
+                    e.getMessage().contains("Passcode") || e.getMessage().contains("Authorization"),
                     "HTTP " + status + ": the message names request headers");
         }
     }

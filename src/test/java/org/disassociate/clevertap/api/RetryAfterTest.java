@@ -52,7 +52,9 @@ class RetryAfterTest {
         retryAfter.setMaxMillis(5_000);
 
         assertEquals(5_000L, retryAfter.millis("3600"));
-        assertEquals(5_000L, retryAfter.millis(httpDate(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1))));
+        assertEquals(
+                5_000L,
+                retryAfter.millis(httpDate(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1))));
         assertEquals(4_000L, retryAfter.millis("4"), "a shorter wait is kept");
     }
 
@@ -63,6 +65,7 @@ class RetryAfterTest {
 
     private static String httpDate(ZonedDateTime at) {
         // as servers write it (IMF-fixdate): two-digit day, GMT
-        return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).format(at);
+        return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                .format(at);
     }
 }

@@ -37,7 +37,8 @@ class BatchFillingTest {
         Exchange batch = null;
         for (int i = 1; i < 1000 / chunk; i++) {
             batch = filling.aggregate(batch, chunk(chunk));
-            assertFalse(complete(batch), "complete at " + numbers(batch).size() + " numbers, with room for another chunk");
+            assertFalse(
+                    complete(batch), "complete at " + numbers(batch).size() + " numbers, with room for another chunk");
         }
 
         batch = filling.aggregate(batch, chunk(chunk));
@@ -81,7 +82,9 @@ class BatchFillingTest {
 
         Exchange batch = filling.aggregate(filling.aggregate(null, first), second);
 
-        assertEquals(List.of("c1-0", "c1-1", "c1-2", "c2-0", "c2-1"), numbers(batch).stream().map(PhoneNumber::getInput).toList());
+        assertEquals(
+                List.of("c1-0", "c1-1", "c1-2", "c2-0", "c2-1"),
+                numbers(batch).stream().map(PhoneNumber::getInput).toList());
     }
 
     @Test
@@ -104,12 +107,18 @@ class BatchFillingTest {
         for (int i = 0; i < batches.size(); i++) {
             List<PhoneNumber> batch = batches.get(i);
             assertTrue(batch.size() <= batchSize, "a batch of " + batch.size());
-            assertTrue(batch.size() > batchSize - chunkSize, "a complete batch of " + batch.size() + " had room for a chunk");
+            assertTrue(
+                    batch.size() > batchSize - chunkSize,
+                    "a complete batch of " + batch.size() + " had room for a chunk");
             // a chunk's numbers are c<chunk>-0 … c<chunk>-(n-1): each batch starts a chunk, and the next starts another
-            assertTrue(batch.get(0).getInput().endsWith("-0"), "a batch starting inside a chunk: " + batch.get(0).getInput());
+            assertTrue(
+                    batch.get(0).getInput().endsWith("-0"),
+                    "a batch starting inside a chunk: " + batch.get(0).getInput());
             if (i + 1 < batches.size()) {
                 PhoneNumber last = batch.get(batch.size() - 1);
-                assertFalse(chunkOf(last).equals(chunkOf(batches.get(i + 1).get(0))), "a chunk split after " + last.getInput());
+                assertFalse(
+                        chunkOf(last).equals(chunkOf(batches.get(i + 1).get(0))),
+                        "a chunk split after " + last.getInput());
             }
         }
     }
@@ -118,9 +127,11 @@ class BatchFillingTest {
         int id = ++chunksMade;
         Exchange exchange = new DefaultExchange(context);
         // as accept-numbers hands them: a list it does not expect to be changed
-        exchange.getMessage().setBody(IntStream.range(0, size)
-                .mapToObj(i -> PhoneNumber.accepted("c" + id + "-" + i, "+91986001" + String.format("%04d", i), "rest", null))
-                .toList());
+        exchange.getMessage()
+                .setBody(IntStream.range(0, size)
+                        .mapToObj(i -> PhoneNumber.accepted(
+                                "c" + id + "-" + i, "+91986001" + String.format("%04d", i), "rest", null))
+                        .toList());
         return exchange;
     }
 

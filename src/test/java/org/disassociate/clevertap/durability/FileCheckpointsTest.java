@@ -1,7 +1,5 @@
 package org.disassociate.clevertap.durability;
 
-import org.disassociate.clevertap.intake.file.PhoneListReader;
-import org.disassociate.clevertap.intake.file.ReadChunk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.disassociate.clevertap.batching.Settlements;
+import org.disassociate.clevertap.intake.file.PhoneListReader;
+import org.disassociate.clevertap.intake.file.ReadChunk;
 import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.FilePosition;
 import org.disassociate.clevertap.model.Settlement;
-import org.disassociate.clevertap.batching.Settlements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +68,8 @@ class FileCheckpointsTest {
         read.get(0).getChunk().settled(Account.DEFAULT, 200, 0, false, Instant.now());
         read.get(1).getChunk().settled(Account.DEFAULT, 200, 0, false, Instant.now());
         Path saved = checkpoints.checkpointOf(file.toAbsolutePath());
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(saved) && Files.readString(saved).contains("\"settledValues\":400"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(saved) && Files.readString(saved).contains("\"settledValues\":400"));
     }
 
     Settlement resumed(Path file) throws Exception {
@@ -86,7 +87,8 @@ class FileCheckpointsTest {
 
         Settlement settlement = resumed(file);
         assertEquals(new FilePosition(400, 401), settlement.getResumedAt(), "400 values, after the comment line");
-        Iterator<ReadChunk> chunks = new PhoneListReader().readInChunks(Files.newInputStream(file), "crm.txt", settlement);
+        Iterator<ReadChunk> chunks =
+                new PhoneListReader().readInChunks(Files.newInputStream(file), "crm.txt", settlement);
         assertEquals("+919810000400", chunks.next().get(0), "the first value not settled");
     }
 
@@ -130,7 +132,8 @@ class FileCheckpointsTest {
 
         Settlement settlement = resumed(file);
         assertEquals(new FilePosition(400, 401), settlement.getResumedAt(), "400 rows, after the header");
-        Iterator<ReadChunk> chunks = new PhoneListReader().readInChunks(Files.newInputStream(file), "crm.csv", settlement);
+        Iterator<ReadChunk> chunks =
+                new PhoneListReader().readInChunks(Files.newInputStream(file), "crm.csv", settlement);
         ReadChunk rest = chunks.next();
         assertEquals("+919810000400", rest.get(0), "the first row not settled");
         assertEquals(100, rest.size());

@@ -47,7 +47,9 @@ class SpoolBacklogTest {
 
     private List<String> placedFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("default"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(Spool.WRITING)).toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith(Spool.WRITING))
+                    .toList();
         }
     }
 }

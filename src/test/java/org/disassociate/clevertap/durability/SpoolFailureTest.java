@@ -28,11 +28,14 @@ class SpoolFailureTest {
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.setRotateMillis(0);
-        Spool.Written written = spool.write("default", "rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1, true);
+        Spool.Written written = spool.write(
+                "default", "rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1, true);
         blockTheRenameOf(written.segment());
 
         assertThrows(UncheckedIOException.class, spool::rotate, "the rotation reports the segment it could not place");
-        IOException refused = assertThrows(IOException.class, () -> spool.awaitDurable(written),
+        IOException refused = assertThrows(
+                IOException.class,
+                () -> spool.awaitDurable(written),
                 "the append was written to a segment that then failed: it is not durable");
         assertTrue(refused.getMessage().contains("not durable"), refused.getMessage());
     }
@@ -42,14 +45,16 @@ class SpoolFailureTest {
         Spool spool = new Spool();
         spool.setDir(dir.toString());
         spool.setRotateMillis(0);
-        Spool.Written written = spool.write("default", "rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1, true);
+        Spool.Written written = spool.write(
+                "default", "rest", ByteBuffer.wrap("+919213231415\n".getBytes(StandardCharsets.US_ASCII)), 1, true);
         spool.awaitDurable(written);
         blockTheRenameOf(written.segment());
 
         assertThrows(UncheckedIOException.class, spool::rotate);
         spool.awaitDurable(written); // its fsync came first: still durable, nothing to refuse
         try (Stream<Path> files = Files.list(dir.resolve("default"))) {
-            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(Spool.WRITING)),
+            assertTrue(
+                    files.anyMatch(f -> f.getFileName().toString().startsWith(Spool.WRITING)),
                     "the segment stays where the next start recovers it");
         }
     }

@@ -23,7 +23,8 @@ class SpoolSourceTest {
 
     @Test
     void aSourceOfItsOwnComesBackFromTheFileNameWhateverItsCharacters() {
-        for (String source : new String[] {"esb:crm.txt", "sftp://orders/in-2026-12-01.csv", "a/b\\c d", "Zürich ✓ 𝄞"}) {
+        for (String source :
+                new String[] {"esb:crm.txt", "sftp://orders/in-2026-12-01.csv", "a/b\\c d", "Zürich ✓ 𝄞"}) {
             String name = fileOf("kamelet", source);
             assertTrue(name.matches("[a-z]+\\.[0-9a-f]+-3f2a9c1e-7\\.txt"), name);
             assertEquals(source, SpoolSource.of(name));

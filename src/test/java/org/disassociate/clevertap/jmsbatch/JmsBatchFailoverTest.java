@@ -37,8 +37,12 @@ class JmsBatchFailoverTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false)
-                .setSecurityEnabled(false).setJMXManagementEnabled(false).addAcceptorConfiguration("in-vm", "vm://31"));
+        broker = new EmbeddedActiveMQ()
+                .setConfiguration(new ConfigurationImpl()
+                        .setPersistenceEnabled(false)
+                        .setSecurityEnabled(false)
+                        .setJMXManagementEnabled(false)
+                        .addAcceptorConfiguration("in-vm", "vm://31"));
         broker.start();
     }
 
@@ -65,11 +69,12 @@ class JmsBatchFailoverTest {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("jms-batch:" + QUEUE + "?connectionFactory=#connectionFactory").process(exchange -> {
-                        for (Object message : exchange.getIn().getBody(List.class)) {
-                            delivered.add(((ReceivedMessage) message).body());
-                        }
-                    });
+                    from("jms-batch:" + QUEUE + "?connectionFactory=#connectionFactory")
+                            .process(exchange -> {
+                                for (Object message : exchange.getIn().getBody(List.class)) {
+                                    delivered.add(((ReceivedMessage) message).body());
+                                }
+                            });
                 }
             });
             context.start();
@@ -90,12 +95,14 @@ class JmsBatchFailoverTest {
 
     /** The factory, keeping each session its connections create. */
     static ConnectionFactory sessionsOf(ConnectionFactory factory, List<Session> sessions) {
-        return (ConnectionFactory) Proxy.newProxyInstance(ConnectionFactory.class.getClassLoader(),
-                new Class<?>[] {ConnectionFactory.class}, (proxy, method, args) -> {
+        return (ConnectionFactory) Proxy.newProxyInstance(
+                ConnectionFactory.class.getClassLoader(),
+                new Class<?>[] {ConnectionFactory.class},
+                (proxy, method, args) -> {
                     Object result = invoke(factory, method, args);
                     if (result instanceof Connection connection) {
-                        return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                                (p, m, a) -> {
+                        return Proxy.newProxyInstance(
+                                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
                                     Object created = invoke(connection, m, a);
                                     if (created instanceof Session session) {
                                         sessions.add(session);

@@ -9,8 +9,8 @@ class ExcerptTest {
 
     @Test
     void hidesEveryRunOfSevenDigitsOrMoreAsAPhoneNumberIsWritten() {
-        assertEquals("Invalid phone <digits>, code 516",
-                Excerpt.withoutNumbers("Invalid phone +919812345611, code 516"));
+        assertEquals(
+                "Invalid phone <digits>, code 516", Excerpt.withoutNumbers("Invalid phone +919812345611, code 516"));
         assertEquals("Unrecognized token 'ab<digits>'", Excerpt.withoutNumbers("Unrecognized token 'ab9812345611'"));
         assertEquals("call <digits> or <digits>", Excerpt.withoutNumbers("call +91 98123 45611 or (0)98-123-4561"));
     }

@@ -32,7 +32,8 @@ class SettlementTest {
         assertEquals(FilePosition.START, settlement.getSettledTo(), "the first chunk is still on its way");
 
         first.settled(Account.DEFAULT, 190, 10, false, Instant.now());
-        assertEquals(new FilePosition(400, 402), settlement.getSettledTo(), "up to the end of the second, not the third");
+        assertEquals(
+                new FilePosition(400, 402), settlement.getSettledTo(), "up to the end of the second, not the third");
 
         third.settled(Account.DEFAULT, 50, 0, false, Instant.now());
         assertEquals(new FilePosition(600, 603), settlement.getSettledTo());
@@ -66,14 +67,21 @@ class SettlementTest {
         chunk.settled("sea", 0, 40, true, Instant.now());
         chunk.setAside("sea", 60);
 
-        assertEquals(Map.of("india", new Settlement.AccountCounts(90, 10, 0),
-                "sea", new Settlement.AccountCounts(0, 40, 60)), settlement.getAccounts());
+        assertEquals(
+                Map.of(
+                        "india",
+                        new Settlement.AccountCounts(90, 10, 0),
+                        "sea",
+                        new Settlement.AccountCounts(0, 40, 60)),
+                settlement.getAccounts());
         assertEquals(60, settlement.getSetAside());
         assertTrue(settlement.seal().isDone(), "every number is settled or set aside");
         String summary = settlement.summary();
         assertTrue(summary.contains("90 processed by CleverTap, 50 to the error channel, 60 set aside"), summary);
-        assertTrue(summary.endsWith("; india: 90 processed, 10 to the error channel; sea: 0 processed, 40 to the error "
-                + "channel, 60 set aside"), summary);
+        assertTrue(
+                summary.endsWith("; india: 90 processed, 10 to the error channel; sea: 0 processed, 40 to the error "
+                        + "channel, 60 set aside"),
+                summary);
     }
 
     @Test

@@ -19,8 +19,12 @@ class AccountSlotsHealthTest {
             health.setCamelContext(context);
             HealthCheck.Result result = health.call(Map.of());
             assertEquals(HealthCheck.State.UP, result.getState());
-            assertEquals("not shared (its account-max-in-flight is 0)", result.getMessage().orElse(null));
-            assertEquals("not shared (its account-max-in-flight is 0)", result.getDetails().get("reason"));
+            assertEquals(
+                    "not shared (its account-max-in-flight is 0)",
+                    result.getMessage().orElse(null));
+            assertEquals(
+                    "not shared (its account-max-in-flight is 0)",
+                    result.getDetails().get("reason"));
         }
     }
 }

@@ -28,7 +28,12 @@ class RunReportsTest {
 
             assertEquals("partly-set-aside", report.outcome());
             assertEquals(5, report.setAside());
-            assertEquals(Map.of("india", new Settlement.AccountCounts(4, 1, 0), "sea", new Settlement.AccountCounts(0, 0, 5)),
+            assertEquals(
+                    Map.of(
+                            "india",
+                            new Settlement.AccountCounts(4, 1, 0),
+                            "sea",
+                            new Settlement.AccountCounts(0, 0, 5)),
                     report.accounts());
         }
     }

@@ -17,8 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ServiceMetricsTest {
 
     private static Account account(String name, String id) {
-        return new Account(name, id, new Passcode("passcode-" + name), "in1", "https://in1.api.clevertap.com", Set.of(),
-                false, 3, 0, "IN", false);
+        return new Account(
+                name,
+                id,
+                new Passcode("passcode-" + name),
+                "in1",
+                "https://in1.api.clevertap.com",
+                Set.of(),
+                false,
+                3,
+                0,
+                "IN",
+                false);
     }
 
     @Test
@@ -34,14 +44,27 @@ class ServiceMetricsTest {
             // as the context tells its startup listeners (not started here: that would load the module's routes)
             metrics.onCamelContextStarted(context, false);
 
-            assertEquals(0.0, registry.get("clevertap.numbers.sent").tag("account", "india").counter().count());
-            assertNull(registry.find("clevertap.numbers.sent").tag("account", "kamelet").counter());
+            assertEquals(
+                    0.0,
+                    registry.get("clevertap.numbers.sent")
+                            .tag("account", "india")
+                            .counter()
+                            .count());
+            assertNull(registry.find("clevertap.numbers.sent")
+                    .tag("account", "kamelet")
+                    .counter());
 
             accounts.add(account("kamelet", "ID-2"));
 
-            assertNotNull(registry.find("clevertap.numbers.sent").tag("account", "kamelet").counter());
-            assertNotNull(registry.find("clevertap.requests.in.flight").tag("account", "kamelet").gauge());
-            assertNotNull(registry.find("clevertap.batch.size").tag("account", "kamelet").summary());
+            assertNotNull(registry.find("clevertap.numbers.sent")
+                    .tag("account", "kamelet")
+                    .counter());
+            assertNotNull(registry.find("clevertap.requests.in.flight")
+                    .tag("account", "kamelet")
+                    .gauge());
+            assertNotNull(registry.find("clevertap.batch.size")
+                    .tag("account", "kamelet")
+                    .summary());
         }
     }
 }

@@ -39,7 +39,8 @@ class PhoneNormaliserTest {
     void aNumberInInternationalFormKeepsItsOwnCountry() {
         assertEquals("+919860012345", accepted("+91 98600 12345").getE164());
         assertEquals("+16502530000", accepted("+1 (650) 253-0000").getE164());
-        assertEquals("+16502530000", accepted("  +1-650-253-0000  ").getE164(), "surrounding spaces are not part of it");
+        assertEquals(
+                "+16502530000", accepted("  +1-650-253-0000  ").getE164(), "surrounding spaces are not part of it");
     }
 
     @Test
@@ -47,7 +48,8 @@ class PhoneNormaliserTest {
         normaliser.setDefaultCountry(" us ");
 
         assertEquals("+16502530000", accepted("(650) 253-0000").getE164());
-        assertEquals("+919860012345", accepted("+919860012345").getE164(), "a number with + is not read in the default");
+        assertEquals(
+                "+919860012345", accepted("+919860012345").getE164(), "a number with + is not read in the default");
     }
 
     @Test
@@ -65,7 +67,8 @@ class PhoneNormaliserTest {
     void anInputTooLongForAPhoneNumberIsRefusedWithItsLength() {
         String input = "9".repeat(PhoneNormaliser.MAX_INPUT_LENGTH + 1);
 
-        assertEquals("too long for a phone number (65 characters)", rejected(input).getRejection());
+        assertEquals(
+                "too long for a phone number (65 characters)", rejected(input).getRejection());
         assertEquals(input, rejected(input).getInput(), "the input is kept as received");
     }
 
@@ -79,20 +82,31 @@ class PhoneNormaliserTest {
 
     @Test
     void anIdentityOfAnotherTypeThanPhoneIsRefused() {
-        assertEquals("type must be \"phone\", not \"email\"", rejected(new Identity("email", "+919860012345")).getRejection());
-        assertEquals("type must be \"phone\", not missing", rejected(new Identity(null, "+919860012345")).getRejection());
-        assertEquals("+919860012345", accepted(new Identity("PHONE", "+919860012345")).getE164(), "the type in any case");
+        assertEquals(
+                "type must be \"phone\", not \"email\"",
+                rejected(new Identity("email", "+919860012345")).getRejection());
+        assertEquals(
+                "type must be \"phone\", not missing",
+                rejected(new Identity(null, "+919860012345")).getRejection());
+        assertEquals(
+                "+919860012345",
+                accepted(new Identity("PHONE", "+919860012345")).getE164(),
+                "the type in any case");
     }
 
     @Test
     void aNumberNotValidForItsCountryIsRefusedNamingTheCountry() {
         assertEquals("not a valid phone number in IN", rejected("+91 12345").getRejection());
-        assertEquals("not a valid phone number for country code +1", rejected("+1 555 0100").getRejection());
+        assertEquals(
+                "not a valid phone number for country code +1",
+                rejected("+1 555 0100").getRejection());
     }
 
     @Test
     void anUnknownCountryCodeIsRefused() {
-        assertEquals("not a phone number: unknown country code", rejected("+999 1234567").getRejection());
+        assertEquals(
+                "not a phone number: unknown country code",
+                rejected("+999 1234567").getRejection());
     }
 
     @Test
@@ -105,10 +119,15 @@ class PhoneNormaliserTest {
         Settlement settlement = new Settlement("file:crm.txt");
         Settlement.Chunk chunk = settlement.chunkRead(3, new FilePosition(3, 3));
 
-        CheckedNumbers checked = normaliser.normaliseAll(Arrays.asList("09860012345", "not a number",
-                Identity.phone("+919860012346")), "file:crm.txt", chunk, null);
+        CheckedNumbers checked = normaliser.normaliseAll(
+                Arrays.asList("09860012345", "not a number", Identity.phone("+919860012346")),
+                "file:crm.txt",
+                chunk,
+                null);
 
-        assertEquals(List.of("+919860012345", "+919860012346"), checked.getValid().stream().map(PhoneNumber::getE164).toList());
+        assertEquals(
+                List.of("+919860012345", "+919860012346"),
+                checked.getValid().stream().map(PhoneNumber::getE164).toList());
         assertEquals(1, checked.getInvalid().size());
         for (PhoneNumber number : concat(checked)) {
             assertEquals("file:crm.txt", number.getSource());
@@ -118,7 +137,10 @@ class PhoneNormaliserTest {
 
     @Test
     void aNumberOfARestRequestHasNoChunk() {
-        PhoneNumber number = normaliser.normaliseAll(List.of("+919860012345"), "rest", null, null).getValid().get(0);
+        PhoneNumber number = normaliser
+                .normaliseAll(List.of("+919860012345"), "rest", null, null)
+                .getValid()
+                .get(0);
 
         assertEquals("rest", number.getSource());
         assertNull(number.getChunk());
@@ -140,23 +162,43 @@ class PhoneNormaliserTest {
     }
 
     private static List<PhoneNumber> concat(CheckedNumbers checked) {
-        return Stream.concat(checked.getValid().stream(), checked.getInvalid().stream()).toList();
+        return Stream.concat(checked.getValid().stream(), checked.getInvalid().stream())
+                .toList();
     }
 
     @Test
     void anInputWhoseMessageNamedItsAccountIsReadInThatAccountsCountryAndGoesToIt() {
         Accounts accounts = new Accounts();
-        accounts.add(new Account("sea", "SEA-ID", new Passcode("p"), "sg1", "https://sg1.api.clevertap.com", Set.of("SG"),
-                false, 3, 0, "SG", false));
+        accounts.add(new Account(
+                "sea",
+                "SEA-ID",
+                new Passcode("p"),
+                "sg1",
+                "https://sg1.api.clevertap.com",
+                Set.of("SG"),
+                false,
+                3,
+                0,
+                "SG",
+                false));
         normaliser.setAccounts(accounts);
 
-        CheckedNumbers checked = normaliser.normaliseAll(List.of(new AccountInput("9123 4567", "sea"),
-                new AccountInput(Identity.phone("+919860012345"), "sea"), new AccountInput("12", "sea"), "09860012346"),
-                "jms", null, null);
+        CheckedNumbers checked = normaliser.normaliseAll(
+                List.of(
+                        new AccountInput("9123 4567", "sea"),
+                        new AccountInput(Identity.phone("+919860012345"), "sea"),
+                        new AccountInput("12", "sea"),
+                        "09860012346"),
+                "jms",
+                null,
+                null);
 
-        assertEquals(List.of("+6591234567", "+919860012345", "+919860012346"),
+        assertEquals(
+                List.of("+6591234567", "+919860012345", "+919860012346"),
                 checked.getValid().stream().map(PhoneNumber::getE164).toList());
-        assertEquals(Arrays.asList("sea", "sea", null), checked.getValid().stream().map(PhoneNumber::getAccount).toList(),
+        assertEquals(
+                Arrays.asList("sea", "sea", null),
+                checked.getValid().stream().map(PhoneNumber::getAccount).toList(),
                 "an input of a message that named none has its account decided afterwards");
         assertEquals(1, checked.getInvalid().size(), "an invalid number of a named account is refused as any other");
         assertNull(checked.getInvalid().get(0).getAccount());

@@ -23,8 +23,14 @@ public class InboxFolders {
             return null;
         }
         String folder = fileName.substring(0, slash);
-        return accounts.named(folder).map(account -> account.name()).orElseThrow(() -> new UnreadableFileException(
-                "its folder " + folder + "/ names no account of clevertap.accounts (" + String.join(", ",
-                        accounts.all().stream().map(account -> account.name()).toList()) + ")"));
+        return accounts.named(folder)
+                .map(account -> account.name())
+                .orElseThrow(() -> new UnreadableFileException(
+                        "its folder " + folder + "/ names no account of clevertap.accounts ("
+                                + String.join(
+                                        ", ",
+                                        accounts.all().stream()
+                                                .map(account -> account.name())
+                                                .toList()) + ")"));
     }
 }

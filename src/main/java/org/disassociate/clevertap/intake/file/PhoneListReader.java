@@ -53,8 +53,11 @@ public class PhoneListReader {
     }
 
     /** The file's values in chunks, read lazily, from where its settlement resumes (the start for a first read). */
-    public Iterator<ReadChunk> readInChunks(@Body InputStream in, @Header(Exchange.FILE_NAME) String fileName,
-            @Variable(Variables.SETTLEMENT) Settlement settlement) throws IOException {
+    public Iterator<ReadChunk> readInChunks(
+            @Body InputStream in,
+            @Header(Exchange.FILE_NAME) String fileName,
+            @Variable(Variables.SETTLEMENT) Settlement settlement)
+            throws IOException {
         FilePosition from = settlement == null ? FilePosition.START : settlement.getResumedAt();
         return new ChunkIterator(read(in, fileName), chunkSize, from.values(), settlement);
     }
@@ -86,9 +89,12 @@ public class PhoneListReader {
     }
 
     private static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
     private static Values lines(BufferedReader reader) {
@@ -117,7 +123,8 @@ public class PhoneListReader {
     }
 
     private static Values csv(Reader reader, String fileName) throws IOException {
-        CSVParser parser = CSVFormat.DEFAULT.builder()
+        CSVParser parser = CSVFormat.DEFAULT
+                .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
@@ -136,8 +143,8 @@ public class PhoneListReader {
         }
         if (column < 0) {
             parser.close();
-            throw new UnreadableFileException(fileName + ": the header row has no '" + PHONE_COLUMN
-                    + "' column (columns: " + header + ")");
+            throw new UnreadableFileException(
+                    fileName + ": the header row has no '" + PHONE_COLUMN + "' column (columns: " + header + ")");
         }
         Iterator<CSVRecord> records = parser.iterator();
         int phone = column;
@@ -152,8 +159,9 @@ public class PhoneListReader {
                     linesRead(parser.getCurrentLineNumber());
                     return phone < record.size() ? record.get(phone) : "";
                 } catch (UncheckedIOException e) {
-                    throw new UnreadableFileException(fileName + ": not readable as CSV after line "
-                            + parser.getCurrentLineNumber() + ": " + e.getCause().getMessage());
+                    throw new UnreadableFileException(
+                            fileName + ": not readable as CSV after line " + parser.getCurrentLineNumber() + ": "
+                                    + e.getCause().getMessage());
                 }
             }
         };
@@ -215,7 +223,8 @@ public class PhoneListReader {
             }
             read += chunk.size();
             FilePosition end = new FilePosition(read, values.line());
-            return new ReadChunk(chunk,
+            return new ReadChunk(
+                    chunk,
                     settlement == null ? null : settlement.chunkRead(chunk.size(), end, values.takeTraceparents()));
         }
 

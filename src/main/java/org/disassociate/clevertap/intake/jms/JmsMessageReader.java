@@ -56,8 +56,11 @@ public class JmsMessageReader {
             String named = message.property(ACCOUNT_HEADER);
             Optional<Account> account = named == null ? Optional.empty() : accounts.byNameOrId(named);
             if (named != null && account.isEmpty()) {
-                refused.add(new RefusedMessage(message.id(), message.body(), ACCOUNT_HEADER + " '" + Excerpt.withoutNumbers(named)
-                        + "' names no account of this service (give an account's name or account id)"));
+                refused.add(new RefusedMessage(
+                        message.id(),
+                        message.body(),
+                        ACCOUNT_HEADER + " '" + Excerpt.withoutNumbers(named)
+                                + "' names no account of this service (give an account's name or account id)"));
                 continue;
             }
             try {
@@ -69,7 +72,8 @@ public class JmsMessageReader {
                     read.forEach(input -> numbers.add(new AccountInput(input, name)));
                 }
             } catch (PoisonMessageException e) {
-                refused.add(new RefusedMessage(message.id(), message.body(), "not a list of numbers: " + e.getMessage()));
+                refused.add(
+                        new RefusedMessage(message.id(), message.body(), "not a list of numbers: " + e.getMessage()));
             }
         }
         exchange.setVariable(Variables.REFUSED_MESSAGES, refused);
@@ -103,7 +107,8 @@ public class JmsMessageReader {
         if (body instanceof ReceivedMessage.OtherKind other) {
             throw new PoisonMessageException("a " + other.kind() + ", not text: send a TextMessage or a BytesMessage");
         }
-        throw new PoisonMessageException("a " + (body == null ? "message without a body"
-                : body.getClass().getSimpleName() + " message") + ", not text: send a TextMessage or a BytesMessage");
+        throw new PoisonMessageException("a "
+                + (body == null ? "message without a body" : body.getClass().getSimpleName() + " message")
+                + ", not text: send a TextMessage or a BytesMessage");
     }
 }

@@ -19,16 +19,24 @@ import org.disassociate.clevertap.model.Variables;
  */
 public class RefusedMessageRecords {
 
-    public List<ErrorRecord> of(@Variable(Variables.REFUSED_MESSAGES) List<JmsMessageReader.RefusedMessage> refused,
+    public List<ErrorRecord> of(
+            @Variable(Variables.REFUSED_MESSAGES) List<JmsMessageReader.RefusedMessage> refused,
             @Variable(Variables.SOURCE) String source) {
         String at = Instant.now().toString();
         List<ErrorRecord> records = new ArrayList<>(refused.size());
         for (JmsMessageReader.RefusedMessage message : refused) {
             Object body = message.body();
-            String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+            String raw = body instanceof byte[] bytes
+                    ? new String(bytes, StandardCharsets.UTF_8)
                     : body instanceof ReceivedMessage.OtherKind other ? other.kind() : String.valueOf(body);
-            records.add(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null, message.reason(),
-                    source == null ? "jms" : source, null, null, at));
+            records.add(new ErrorRecord(
+                    Identity.phone(Excerpt.of(raw)),
+                    null,
+                    message.reason(),
+                    source == null ? "jms" : source,
+                    null,
+                    null,
+                    at));
         }
         return records;
     }

@@ -56,11 +56,13 @@ public class SinkAccount {
     Account named(String account, String accountId, String passcode, String region) {
         if (!account.isEmpty()) {
             if (!accountId.isEmpty() || !passcode.isEmpty() || !region.isEmpty()) {
-                throw refused("it names the account '" + account + "' and gives accountId, passcode or region too: give "
-                        + "either account or accountId, passcode and region");
+                throw refused(
+                        "it names the account '" + account + "' and gives accountId, passcode or region too: give "
+                                + "either account or accountId, passcode and region");
             }
-            return accounts.named(account).orElseThrow(() -> refused("its account '" + account + "' is not a "
-                    + "configured account (" + names() + ")"));
+            return accounts.named(account)
+                    .orElseThrow(() -> refused(
+                            "its account '" + account + "' is not a " + "configured account (" + names() + ")"));
         }
         if (accountId.isEmpty()) {
             if (!passcode.isEmpty() || !region.isEmpty()) {
@@ -103,16 +105,29 @@ public class SinkAccount {
             throw refused("its accountId " + accountId + " is not an account of this application: give its region "
                     + "too (" + String.join(", ", Account.REGIONS) + ") to add it");
         }
-        Account account = new Account(nameOf(accountId), accountId, new Passcode(passcode), region,
-                baseUrl.isEmpty() ? Account.regionUrl(region) : baseUrl, Set.of(), dryRun, maxInFlight,
-                accountMaxInFlight, defaultCountry, true);
+        Account account = new Account(
+                nameOf(accountId),
+                accountId,
+                new Passcode(passcode),
+                region,
+                baseUrl.isEmpty() ? Account.regionUrl(region) : baseUrl,
+                Set.of(),
+                dryRun,
+                maxInFlight,
+                accountMaxInFlight,
+                defaultCountry,
+                true);
         try {
             accounts.add(account);
         } catch (ConfigurationException e) {
             throw refused("its account cannot be added: " + e.getMessage());
         }
-        LOG.info("CleverTap account {} added by the kamelet: {}/1/disassociate, {} request(s) in flight{}", account,
-                account.baseUrl(), account.maxInFlight(), account.dryRun() ? ", DRY RUN" : "");
+        LOG.info(
+                "CleverTap account {} added by the kamelet: {}/1/disassociate, {} request(s) in flight{}",
+                account,
+                account.baseUrl(),
+                account.maxInFlight(),
+                account.dryRun() ? ", DRY RUN" : "");
         return account;
     }
 
@@ -142,8 +157,8 @@ public class SinkAccount {
     public void setBaseUrl(String baseUrl) {
         String url = baseUrl == null ? "" : baseUrl.strip();
         if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new ConfigurationException("clevertap.kamelet-base-url (CLEVERTAP_KAMELET_BASE_URL) must start with "
-                    + "http:// or https://");
+            throw new ConfigurationException(
+                    "clevertap.kamelet-base-url (CLEVERTAP_KAMELET_BASE_URL) must start with " + "http:// or https://");
         }
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -161,6 +176,7 @@ public class SinkAccount {
     }
 
     public void setDefaultCountry(String defaultCountry) {
-        this.defaultCountry = defaultCountry == null ? "IN" : defaultCountry.strip().toUpperCase(Locale.ROOT);
+        this.defaultCountry =
+                defaultCountry == null ? "IN" : defaultCountry.strip().toUpperCase(Locale.ROOT);
     }
 }

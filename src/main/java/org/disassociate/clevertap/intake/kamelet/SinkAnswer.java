@@ -19,6 +19,11 @@ import org.disassociate.clevertap.model.ErrorRecord;
  * @param dryRun      true for a dry run: CleverTap validated the numbers and changed nothing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SinkAnswer(String status, Integer accepted, Integer invalid, Long processed,
-        List<ErrorRecord> unprocessed, String error, Boolean dryRun) {
-}
+public record SinkAnswer(
+        String status,
+        Integer accepted,
+        Integer invalid,
+        Long processed,
+        List<ErrorRecord> unprocessed,
+        String error,
+        Boolean dryRun) {}

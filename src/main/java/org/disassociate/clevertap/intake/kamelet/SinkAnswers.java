@@ -19,8 +19,8 @@ public class SinkAnswers {
     public SinkAnswer accepted(@Body CheckedNumbers checked) {
         int valid = checked.getValid().size();
         int invalid = checked.getInvalid().size();
-        return new SinkAnswer(invalid == 0 ? "success" : valid == 0 ? "fail" : "partial", valid, invalid, null, null,
-                null, null);
+        return new SinkAnswer(
+                invalid == 0 ? "success" : valid == 0 ? "fail" : "partial", valid, invalid, null, null, null, null);
     }
 
     /** The message is not a list of numbers: it is in the error channel, nothing was taken. */
@@ -35,7 +35,13 @@ public class SinkAnswers {
         unprocessed.addAll(dryRun.getFailed());
         long processed = dryRun.getProcessed();
         int refused = unprocessed.size() + checked.getInvalid().size();
-        return new SinkAnswer(refused == 0 ? "success" : processed == 0 ? "fail" : "partial", null,
-                checked.getInvalid().size(), processed, unprocessed, null, true);
+        return new SinkAnswer(
+                refused == 0 ? "success" : processed == 0 ? "fail" : "partial",
+                null,
+                checked.getInvalid().size(),
+                processed,
+                unprocessed,
+                null,
+                true);
     }
 }

@@ -34,8 +34,11 @@ public class SinkMessages {
         if (source == null || source.isBlank()) {
             return DEFAULT_SOURCE;
         }
-        return source.strip().codePoints().limit(MOST_CHARACTERS)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return source.strip()
+                .codePoints()
+                .limit(MOST_CHARACTERS)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     /** The numbers of the body, each checked afterwards; a body that is not a list of numbers is refused with why. */
@@ -44,12 +47,19 @@ public class SinkMessages {
     }
 
     /** The error record of a body that is not a list of numbers: its text (cut) and the reason. */
-    public List<ErrorRecord> refused(@Body Object body, @Variable(Variables.SOURCE) String source,
+    public List<ErrorRecord> refused(
+            @Body Object body,
+            @Variable(Variables.SOURCE) String source,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         String raw = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
-        return List.of(new ErrorRecord(Identity.phone(Excerpt.of(raw)), null,
+        return List.of(new ErrorRecord(
+                Identity.phone(Excerpt.of(raw)),
+                null,
                 "not a list of numbers: " + (cause == null ? "unreadable" : cause.getMessage()),
-                source == null ? DEFAULT_SOURCE : source, null, null, Instant.now().toString()));
+                source == null ? DEFAULT_SOURCE : source,
+                null,
+                null,
+                Instant.now().toString()));
     }
 
     private static String text(Object body, Exchange exchange) {
@@ -64,8 +74,8 @@ public class SinkMessages {
         }
         String converted = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
         if (converted == null) {
-            throw new NumberList.NotANumberListException("a " + body.getClass().getSimpleName()
-                    + " body, not text: send a String or bytes in UTF-8");
+            throw new NumberList.NotANumberListException(
+                    "a " + body.getClass().getSimpleName() + " body, not text: send a String or bytes in UTF-8");
         }
         return converted;
     }

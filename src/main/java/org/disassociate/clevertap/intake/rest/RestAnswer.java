@@ -19,10 +19,14 @@ import org.disassociate.clevertap.model.Unprocessed;
  * @param dryRun      true for a dry run: CleverTap validated the numbers and changed nothing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RestAnswer(String status, Long processed, List<Unprocessed> unprocessed, Long accepted,
-        List<Rejection> rejected, Boolean dryRun) {
+public record RestAnswer(
+        String status,
+        Long processed,
+        List<Unprocessed> unprocessed,
+        Long accepted,
+        List<Rejection> rejected,
+        Boolean dryRun) {
 
     /** A number this service refused, and why. */
-    public record Rejection(String value, String error) {
-    }
+    public record Rejection(String value, String error) {}
 }

@@ -47,8 +47,13 @@ public class RestAnswers {
      */
     public RestAnswer accepted(@Body CheckedNumbers checked, Exchange exchange) {
         status(exchange.getMessage(), 202);
-        return new RestAnswer(checked.getInvalid().isEmpty() ? "success" : "partial", null, refusals(checked),
-                (long) checked.getValid().size(), rejected(checked), null);
+        return new RestAnswer(
+                checked.getInvalid().isEmpty() ? "success" : "partial",
+                null,
+                refusals(checked),
+                (long) checked.getValid().size(),
+                rejected(checked),
+                null);
     }
 
     /** 200 {@code fail}: no number of the request is valid; nothing was taken, nothing will be sent. */
@@ -58,16 +63,23 @@ public class RestAnswers {
     }
 
     /** 200: every number of a waiting caller's request is settled; CleverTap's answer for them. */
-    public RestAnswer settled(@Body CheckedNumbers checked,
-            @Variable(Variables.WAITING_REQUEST) WaitingRequest request, @Variable(Variables.WAIT_SECONDS) int waitSeconds,
+    public RestAnswer settled(
+            @Body CheckedNumbers checked,
+            @Variable(Variables.WAITING_REQUEST) WaitingRequest request,
+            @Variable(Variables.WAIT_SECONDS) int waitSeconds,
             Exchange exchange) {
         status(exchange.getMessage(), 200);
         exchange.getMessage().setHeader("Preference-Applied", "wait=" + waitSeconds);
         List<Unprocessed> unprocessed = refusals(checked);
         request.getRefused().forEach(record -> unprocessed.add(refusedByCleverTap(record)));
         request.getNotAnswered().forEach(record -> unprocessed.add(notAnswered(record)));
-        return new RestAnswer(status(request.getProcessed(), unprocessed.size()), request.getProcessed(), unprocessed,
-                (long) checked.getValid().size(), rejected(checked), null);
+        return new RestAnswer(
+                status(request.getProcessed(), unprocessed.size()),
+                request.getProcessed(),
+                unprocessed,
+                (long) checked.getValid().size(),
+                rejected(checked),
+                null);
     }
 
     /** 200: a dry run's answer, CleverTap's for the valid numbers and this service's refusals. */
@@ -76,8 +88,13 @@ public class RestAnswers {
         List<Unprocessed> unprocessed = refusals(dryRun.getChecked());
         dryRun.getUnprocessed().forEach(record -> unprocessed.add(refusedByCleverTap(record)));
         dryRun.getFailed().forEach(record -> unprocessed.add(notAnswered(record)));
-        return new RestAnswer(status(dryRun.getProcessed(), unprocessed.size()), dryRun.getProcessed(), unprocessed, null,
-                rejected(dryRun.getChecked()), true);
+        return new RestAnswer(
+                status(dryRun.getProcessed(), unprocessed.size()),
+                dryRun.getProcessed(),
+                unprocessed,
+                null,
+                rejected(dryRun.getChecked()),
+                true);
     }
 
     /** A request refused as a whole: {@code {"error":"…"}}, with its status; a 405 says which method is allowed. */
@@ -109,8 +126,8 @@ public class RestAnswers {
     static final int RETRY_AFTER_SECONDS = 10;
 
     /** The headers an answer keeps: its status, and those it may set itself; every other header is dropped. */
-    private static final Set<String> REPLY_HEADERS = Set.of(
-            Exchange.HTTP_RESPONSE_CODE.toLowerCase(Locale.ROOT), "preference-applied", "allow", "retry-after");
+    private static final Set<String> REPLY_HEADERS =
+            Set.of(Exchange.HTTP_RESPONSE_CODE.toLowerCase(Locale.ROOT), "preference-applied", "allow", "retry-after");
 
     /** Drops every header but the answer's own (the request's headers must not go back to the caller). */
     public void replyHeadersOnly(Message message) {
@@ -129,7 +146,10 @@ public class RestAnswers {
     private List<Unprocessed> refusals(CheckedNumbers checked) {
         List<Unprocessed> unprocessed = new ArrayList<>(checked.getInvalid().size());
         for (PhoneNumber number : checked.getInvalid()) {
-            unprocessed.add(new Unprocessed("fail", NOT_A_VALID_PHONE, number.getRejection(),
+            unprocessed.add(new Unprocessed(
+                    "fail",
+                    NOT_A_VALID_PHONE,
+                    number.getRejection(),
                     mapper.valueToTree(Identity.phone(Excerpt.of(number.getInput())))));
         }
         return unprocessed;
@@ -146,7 +166,9 @@ public class RestAnswers {
     }
 
     private static List<RestAnswer.Rejection> rejected(CheckedNumbers checked) {
-        return checked.getInvalid().stream().limit(MAX_LISTED_REJECTIONS)
-                .map(n -> new RestAnswer.Rejection(Excerpt.of(n.getInput()), n.getRejection())).toList();
+        return checked.getInvalid().stream()
+                .limit(MAX_LISTED_REJECTIONS)
+                .map(n -> new RestAnswer.Rejection(Excerpt.of(n.getInput()), n.getRejection()))
+                .toList();
     }
 }

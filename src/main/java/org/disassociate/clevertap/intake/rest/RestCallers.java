@@ -77,18 +77,21 @@ public class RestCallers {
         }
         boolean credentialsTaken = clevertapCredentials && !accounts.all().isEmpty();
         if (token.length == 0 && !credentialsTaken) {
-            throw new IntakeRefusedException(401, "the REST intake has no token configured (intake.rest.token / "
-                    + "INTAKE_REST_TOKEN) and takes no CleverTap credentials, so it refuses every call");
+            throw new IntakeRefusedException(
+                    401,
+                    "the REST intake has no token configured (intake.rest.token / "
+                            + "INTAKE_REST_TOKEN) and takes no CleverTap credentials, so it refuses every call");
         }
         boolean bearer = authorization != null && authorization.startsWith(BEARER);
         // the passcode, or the account id without a bearer token: CleverTap's credentials, both needed
         Account account = givenPasscode != null || (givenAccountId != null && !bearer)
                 ? byCredentials(request, givenAccountId, givenPasscode, credentialsTaken)
                 : byToken(authorization, givenAccountId);
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw new IntakeRefusedException(415, "Content-Type must be application/json, not "
-                    + (mediaType.isEmpty() ? "missing" : mediaType));
+            throw new IntakeRefusedException(
+                    415, "Content-Type must be application/json, not " + (mediaType.isEmpty() ? "missing" : mediaType));
         }
         request.getExchange().setVariable(Variables.ACCOUNT, account == null ? null : account.name());
     }
@@ -96,18 +99,24 @@ public class RestCallers {
     /** The account whose id and passcode the caller gave. */
     // & on purpose, not &&: see below
     @SuppressWarnings("ShortCircuitBoolean")
-    private Account byCredentials(Message request, String givenAccountId, String givenPasscode, boolean credentialsTaken) {
+    private Account byCredentials(
+            Message request, String givenAccountId, String givenPasscode, boolean credentialsTaken) {
         if (!credentialsTaken) {
-            throw new IntakeRefusedException(401, "this intake does not take CleverTap credentials ("
-                    + (clevertapCredentials ? "no CleverTap account is configured"
-                            : "intake.rest.clevertap-credentials=false")
-                    + "): use Authorization: Bearer <intake.rest.token>");
+            throw new IntakeRefusedException(
+                    401,
+                    "this intake does not take CleverTap credentials ("
+                            + (clevertapCredentials
+                                    ? "no CleverTap account is configured"
+                                    : "intake.rest.clevertap-credentials=false")
+                            + "): use Authorization: Bearer <intake.rest.token>");
         }
         if (!tlsEnabled && !trustedNetwork && !fromThisMachine(request)) {
-            throw new IntakeRefusedException(401, "CleverTap credentials are taken over plain HTTP only from this "
-                    + "machine: the passcode would cross the network in clear. Call over TLS "
-                    + "(intake.rest.tls.enabled), or use Authorization: Bearer <intake.rest.token>; behind a "
-                    + "TLS-terminating proxy, intake.rest.trusted-network=true");
+            throw new IntakeRefusedException(
+                    401,
+                    "CleverTap credentials are taken over plain HTTP only from this "
+                            + "machine: the passcode would cross the network in clear. Call over TLS "
+                            + "(intake.rest.tls.enabled), or use Authorization: Bearer <intake.rest.token>; behind a "
+                            + "TLS-terminating proxy, intake.rest.trusted-network=true");
         }
         // every account's id and passcode compared, whatever the others give: the time taken says nothing of which
         // account exists, nor of which of the two was wrong (hence & and not &&, on purpose)
@@ -130,24 +139,32 @@ public class RestCallers {
     /** The account a caller with the bearer token names with X-CleverTap-Account-Id; null when it names none. */
     private Account byToken(String authorization, String givenAccountId) {
         if (token.length == 0) {
-            throw new IntakeRefusedException(401, "the REST intake has no token configured (intake.rest.token / "
-                    + "INTAKE_REST_TOKEN): it takes a configured account's X-CleverTap-Account-Id and "
-                    + "X-CleverTap-Passcode");
+            throw new IntakeRefusedException(
+                    401,
+                    "the REST intake has no token configured (intake.rest.token / "
+                            + "INTAKE_REST_TOKEN): it takes a configured account's X-CleverTap-Account-Id and "
+                            + "X-CleverTap-Passcode");
         }
         byte[] given = authorization != null && authorization.startsWith(BEARER)
-                ? bytes(authorization.substring(BEARER.length())) : new byte[0];
+                ? bytes(authorization.substring(BEARER.length()))
+                : new byte[0];
         if (!MessageDigest.isEqual(given, token)) {
-            throw new IntakeRefusedException(401, "missing or wrong bearer token (Authorization: Bearer "
-                    + "<intake.rest.token>), or X-CleverTap-Account-Id and X-CleverTap-Passcode");
+            throw new IntakeRefusedException(
+                    401,
+                    "missing or wrong bearer token (Authorization: Bearer "
+                            + "<intake.rest.token>), or X-CleverTap-Account-Id and X-CleverTap-Passcode");
         }
         if (givenAccountId == null) {
             return null;
         }
         // the caller is known: a name that is no account's is a mistake in its request, not in its credentials
-        return accounts.byNameOrId(givenAccountId).orElseThrow(() -> new IntakeRefusedException(400,
-                "X-CleverTap-Account-Id '" + Excerpt.of(givenAccountId.trim()) + "' names no account of this service: "
-                        + "give a configured account's id or name, or leave the header out and each number goes to "
-                        + "the account of its country"));
+        return accounts.byNameOrId(givenAccountId)
+                .orElseThrow(() -> new IntakeRefusedException(
+                        400,
+                        "X-CleverTap-Account-Id '" + Excerpt.of(givenAccountId.trim())
+                                + "' names no account of this service: "
+                                + "give a configured account's id or name, or leave the header out and each number goes to "
+                                + "the account of its country"));
     }
 
     /** The caller's address is a loopback one; false without the REST intake's server (no caller either). */

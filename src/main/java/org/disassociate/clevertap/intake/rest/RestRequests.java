@@ -16,7 +16,8 @@ import org.disassociate.clevertap.model.Identity;
  */
 public class RestRequests {
 
-    private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,9})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WAIT =
+            Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,9})", Pattern.CASE_INSENSITIVE);
 
     private int maxWaitSeconds = 300;
 

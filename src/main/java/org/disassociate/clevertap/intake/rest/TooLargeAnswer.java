@@ -27,8 +27,9 @@ public class TooLargeAnswer extends WhenContextStarted {
 
     /** The answer's body, {@code {"error":"…"}}, for a limit of {@code maxBodyBytes}. */
     static String body(long maxBodyBytes) throws JsonProcessingException {
-        return Json.mapper().writeValueAsString(new ErrorReply("the body is over " + maxBodyBytes
-                + " bytes (intake.rest.max-body-bytes): send the numbers in smaller requests"));
+        return Json.mapper()
+                .writeValueAsString(new ErrorReply("the body is over " + maxBodyBytes
+                        + " bytes (intake.rest.max-body-bytes): send the numbers in smaller requests"));
     }
 
     @Override

@@ -18,8 +18,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
  */
 final class VertxServer {
 
-    private VertxServer() {
-    }
+    private VertxServer() {}
 
     /** The caller's address is a loopback one (the header platform-http sets on both runtimes). */
     static boolean callerOnThisMachine(Message request) {
@@ -40,8 +39,8 @@ final class VertxServer {
      * no such router.
      */
     static boolean answerTooLarge(CamelContext context, int port, String body) {
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        VertxPlatformHttpRouter router =
+                VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
         if (router == null) {
             router = VertxPlatformHttpRouter.lookup(context);
         }
@@ -50,7 +49,10 @@ final class VertxServer {
         }
         router.route().failureHandler(routing -> {
             if (routing.statusCode() == 413 && !routing.response().ended()) {
-                routing.response().setStatusCode(413).putHeader("Content-Type", "application/json").end(body);
+                routing.response()
+                        .setStatusCode(413)
+                        .putHeader("Content-Type", "application/json")
+                        .end(body);
             } else {
                 routing.next();
             }

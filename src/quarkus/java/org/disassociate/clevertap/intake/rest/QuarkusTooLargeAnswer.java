@@ -23,8 +23,11 @@ public class QuarkusTooLargeAnswer {
         router.route().order(Integer.MIN_VALUE).handler(routing -> {
             String length = routing.request().getHeader("Content-Length");
             if (length != null && isOver(length)) {
-                routing.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                        .putHeader("Connection", "close").end(body);
+                routing.response()
+                        .setStatusCode(413)
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Connection", "close")
+                        .end(body);
             } else {
                 routing.next();
             }

@@ -29,7 +29,8 @@ class PhoneListReaderTest {
 
     @Test
     void aTextFileIsANumberALineWithBlankAndCommentLinesAndTheBomSkipped() throws IOException {
-        List<List<String>> chunks = read("crm.txt", "\uFEFF+919860012345\n\n# exported 1 June\r\n  09860012346  \r\n   \n+91 98600 12347\n");
+        List<List<String>> chunks = read(
+                "crm.txt", "\uFEFF+919860012345\n\n# exported 1 June\r\n  09860012346  \r\n   \n+91 98600 12347\n");
 
         assertEquals(List.of(List.of("+919860012345", "09860012346", "+91 98600 12347")), chunks);
         assertEquals(new FilePosition(3, 6), settlement.getReadTo(), "3 values, the last on line 6");
@@ -46,7 +47,9 @@ class PhoneListReaderTest {
                 Ann
                 """);
 
-        assertEquals(List.of(List.of("+91 98600 12345", "09860012346", "")), chunks,
+        assertEquals(
+                List.of(List.of("+91 98600 12345", "09860012346", "")),
+                chunks,
                 "a row without the column is an empty value, refused by validation");
     }
 
@@ -57,8 +60,8 @@ class PhoneListReaderTest {
 
     @Test
     void aCsvFileWithoutAPhoneColumnIsRefused() {
-        UnreadableFileException e = assertThrows(UnreadableFileException.class,
-                () -> read("crm.csv", "name,mobile\nJane,+919860012345\n"));
+        UnreadableFileException e =
+                assertThrows(UnreadableFileException.class, () -> read("crm.csv", "name,mobile\nJane,+919860012345\n"));
 
         assertTrue(e.getMessage().startsWith("crm.csv: the header row has no 'phone' column"), e.getMessage());
         assertTrue(e.getMessage().contains("mobile"), "the columns it has: " + e.getMessage());
@@ -68,7 +71,8 @@ class PhoneListReaderTest {
     void aBinaryFileIsRefused() {
         byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
 
-        UnreadableFileException e = assertThrows(UnreadableFileException.class,
+        UnreadableFileException e = assertThrows(
+                UnreadableFileException.class,
                 () -> reader.readInChunks(new ByteArrayInputStream(zip), "numbers.txt", settlement));
 
         assertTrue(e.getMessage().startsWith("numbers.txt: a binary file, not text"), e.getMessage());
@@ -81,8 +85,8 @@ class PhoneListReaderTest {
         latin1.writeBytes("+9198600\u00e912345\n".getBytes(StandardCharsets.ISO_8859_1));
         latin1.writeBytes("+919860012346\n".getBytes(StandardCharsets.UTF_8));
 
-        List<List<String>> chunks = chunks(reader.readInChunks(new ByteArrayInputStream(latin1.toByteArray()), "crm.txt",
-                settlement));
+        List<List<String>> chunks =
+                chunks(reader.readInChunks(new ByteArrayInputStream(latin1.toByteArray()), "crm.txt", settlement));
 
         assertEquals(List.of(List.of("+9198600\uFFFD12345", "+919860012346")), chunks);
     }
@@ -138,7 +142,9 @@ class PhoneListReaderTest {
                 """), "crm.csv", settlement);
 
         assertTrue(chunks.hasNext());
-        assertEquals(List.of("+919860012345", "+919860012346"), new ArrayList<>(chunks.next()),
+        assertEquals(
+                List.of("+919860012345", "+919860012346"),
+                new ArrayList<>(chunks.next()),
                 "the numbers before the break");
         assertTrue(chunks.hasNext(), "the failure is still to come");
         UnreadableFileException e = assertThrows(UnreadableFileException.class, chunks::next);
@@ -169,7 +175,8 @@ class PhoneListReaderTest {
     }
 
     private static String lines(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> String.format("+9198600%05d", i))
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("+9198600%05d", i))
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 

@@ -41,7 +41,8 @@ class JmsMessageReaderTest {
 
     @Test
     void numbersOneALineSkipBlankAndCommentLines() {
-        assertEquals(List.of("+919860012345", "09860012346", "+91 98600 12347"),
+        assertEquals(
+                List.of("+919860012345", "09860012346", "+91 98600 12347"),
                 reader.read("+919860012345\n\n# from the CRM export\r\n  09860012346  \r\n   \n+91 98600 12347"));
     }
 
@@ -50,7 +51,9 @@ class JmsMessageReaderTest {
         List<?> numbers = reader.read("{\"d\":[{\"type\":\"phone\",\"value\":\"+919860012345\"},"
                 + "{\"type\":\"email\",\"value\":\"a@example.com\"}]}");
 
-        assertEquals(List.of(Identity.phone("+919860012345"), new Identity("email", "a@example.com")), numbers,
+        assertEquals(
+                List.of(Identity.phone("+919860012345"), new Identity("email", "a@example.com")),
+                numbers,
                 "each record is kept to be checked: the email is refused by validation, with its reason");
     }
 
@@ -81,7 +84,8 @@ class JmsMessageReaderTest {
 
     @Test
     void aMessageOfAKindWithoutTextIsPoison() {
-        assertEquals("a MapMessage, not text: send a TextMessage or a BytesMessage",
+        assertEquals(
+                "a MapMessage, not text: send a TextMessage or a BytesMessage",
                 poison(new ReceivedMessage.OtherKind("MapMessage")));
         assertEquals("a message without a body, not text: send a TextMessage or a BytesMessage", poison(null));
         assertEquals("a Integer message, not text: send a TextMessage or a BytesMessage", poison(42));
@@ -106,12 +110,18 @@ class JmsMessageReaderTest {
 
         List<Object> numbers = reader.readBatch(messages, exchange);
 
-        assertEquals(List.of("+919860012345", "+919860012346", "+919860012347", Identity.phone("+919860012348")), numbers);
+        assertEquals(
+                List.of("+919860012345", "+919860012346", "+919860012347", Identity.phone("+919860012348")), numbers);
         List<JmsMessageReader.RefusedMessage> refused = refused(exchange);
-        assertEquals(List.of("ID:2", "ID:4"), refused.stream().map(JmsMessageReader.RefusedMessage::id).toList());
-        assertEquals("not a list of numbers: a ObjectMessage, not text: send a TextMessage or a BytesMessage",
+        assertEquals(
+                List.of("ID:2", "ID:4"),
+                refused.stream().map(JmsMessageReader.RefusedMessage::id).toList());
+        assertEquals(
+                "not a list of numbers: a ObjectMessage, not text: send a TextMessage or a BytesMessage",
                 refused.get(0).reason());
-        assertEquals("not a list of numbers: the message has only comment lines", refused.get(1).reason());
+        assertEquals(
+                "not a list of numbers: the message has only comment lines",
+                refused.get(1).reason());
         assertEquals("# nothing", refused.get(1).body(), "the raw body goes to the error channel");
     }
 
@@ -132,13 +142,20 @@ class JmsMessageReaderTest {
         List<ReceivedMessage> messages = List.of(
                 new ReceivedMessage("ID:1", "+919860012345\n+919860012346", Map.of("CleverTapAccount", "sea")),
                 new ReceivedMessage("ID:2", "+919860012347"),
-                new ReceivedMessage("ID:3", "{\"d\":[{\"type\":\"phone\",\"value\":\"+919860012348\"}]}",
+                new ReceivedMessage(
+                        "ID:3",
+                        "{\"d\":[{\"type\":\"phone\",\"value\":\"+919860012348\"}]}",
                         Map.of("CleverTapAccount", " SEA-ID ")));
 
         List<Object> numbers = reader.readBatch(messages, exchange);
 
-        assertEquals(List.of(new AccountInput("+919860012345", "sea"), new AccountInput("+919860012346", "sea"),
-                "+919860012347", new AccountInput(Identity.phone("+919860012348"), "sea")), numbers,
+        assertEquals(
+                List.of(
+                        new AccountInput("+919860012345", "sea"),
+                        new AccountInput("+919860012346", "sea"),
+                        "+919860012347",
+                        new AccountInput(Identity.phone("+919860012348"), "sea")),
+                numbers,
                 "by the account's name, or its account id; a message without the header names none");
         assertEquals(List.of(), refused(exchange));
     }
@@ -155,21 +172,35 @@ class JmsMessageReaderTest {
 
         assertEquals(List.of(new AccountInput("+919860012346", "sea")), numbers, "the others of the batch go on");
         List<JmsMessageReader.RefusedMessage> refused = refused(exchange);
-        assertEquals(List.of("ID:1"), refused.stream().map(JmsMessageReader.RefusedMessage::id).toList());
-        assertEquals("CleverTapAccount 'europe' names no account of this service (give an account's name or account id)",
+        assertEquals(
+                List.of("ID:1"),
+                refused.stream().map(JmsMessageReader.RefusedMessage::id).toList());
+        assertEquals(
+                "CleverTapAccount 'europe' names no account of this service (give an account's name or account id)",
                 refused.get(0).reason());
         assertEquals("+919860012345", refused.get(0).body(), "the raw body goes to the error channel");
     }
 
     private static Accounts accounts() {
         Accounts accounts = new Accounts();
-        accounts.add(new Account("sea", "SEA-ID", new Passcode("p"), "sg1", "https://sg1.api.clevertap.com", Set.of("SG"),
-                false, 3, 0, "SG", false));
+        accounts.add(new Account(
+                "sea",
+                "SEA-ID",
+                new Passcode("p"),
+                "sg1",
+                "https://sg1.api.clevertap.com",
+                Set.of("SG"),
+                false,
+                3,
+                0,
+                "SG",
+                false));
         return accounts;
     }
 
     private String poison(Object body) {
-        return assertThrows(PoisonMessageException.class, () -> reader.read(body)).getMessage();
+        return assertThrows(PoisonMessageException.class, () -> reader.read(body))
+                .getMessage();
     }
 
     @SuppressWarnings("unchecked")

@@ -37,8 +37,8 @@ class KameletCatalogRulesTest {
     /** The validator's pattern of a parameter used in the template: {@code {{name}}}, {@code {{?name}}}, {@code {{name:default}}}. */
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{[?]?([A-Za-z0-9-._]+)(?:[:][^}]*)?}}");
     /** English stop words the validator leaves uncapitalised in a title (a few; it uses a full list). */
-    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in", "of",
-            "on", "or", "the", "to", "with");
+    private static final Set<String> STOP_WORDS =
+            Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with");
 
     private static JsonNode kamelet;
 
@@ -57,7 +57,10 @@ class KameletCatalogRulesTest {
     @Test
     void itsFileNameIsItsNameAndItsNameEndsWithItsType() {
         assertEquals(NAME, kamelet.path("metadata").path("name").asText(), "the file name is the kamelet's name");
-        String type = kamelet.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText();
+        String type = kamelet.path("metadata")
+                .path("labels")
+                .path("camel.apache.org/kamelet.type")
+                .asText();
         assertTrue(List.of("source", "sink", "action").contains(type), "type label: " + type);
         assertTrue(NAME.endsWith("-" + type), NAME + " ends with -" + type);
     }
@@ -65,7 +68,9 @@ class KameletCatalogRulesTest {
     @Test
     void itsDefinitionIsAnObjectWithATitleEndingInItsTypeAndADescription() {
         assertEquals("object", definition().path("type").asText());
-        assertTrue(definition().path("title").asText().endsWith("Sink"), definition().path("title").asText());
+        assertTrue(
+                definition().path("title").asText().endsWith("Sink"),
+                definition().path("title").asText());
         assertTrue(!definition().path("description").asText().isBlank(), "a description");
         assertTrue(kamelet.path("spec").has("template"), "a template");
     }
@@ -84,7 +89,9 @@ class KameletCatalogRulesTest {
                 problems.add(name + ": no title");
             }
             for (String word : title.split(" ", -1)) {
-                if (!word.isEmpty() && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)) && !Character.isUpperCase(word.charAt(0))) {
+                if (!word.isEmpty()
+                        && !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT))
+                        && !Character.isUpperCase(word.charAt(0))) {
                     problems.add(name + ": '" + word + "' is not capitalised in the title");
                 }
             }
@@ -110,9 +117,12 @@ class KameletCatalogRulesTest {
     @Test
     void itHasAnIconAndTheCatalogVersionOfThisBuild() throws IOException {
         JsonNode annotations = kamelet.path("metadata").path("annotations");
-        assertTrue(annotations.path("camel.apache.org/kamelet.icon").asText().startsWith("data:image/svg+xml;base64,"),
+        assertTrue(
+                annotations.path("camel.apache.org/kamelet.icon").asText().startsWith("data:image/svg+xml;base64,"),
                 "an icon, as an SVG data URI");
-        assertEquals(projectVersion(), annotations.path("camel.apache.org/catalog.version").asText());
+        assertEquals(
+                projectVersion(),
+                annotations.path("camel.apache.org/catalog.version").asText());
     }
 
     @Test
@@ -125,7 +135,8 @@ class KameletCatalogRulesTest {
                     && !descriptors.contains("urn:camel:group:credentials")) {
                 problems.add(property.getKey() + ": a password without urn:camel:group:credentials");
             }
-            descriptors.stream().filter(d -> d.startsWith("urn:alm:descriptor:com.tectonic.ui"))
+            descriptors.stream()
+                    .filter(d -> d.startsWith("urn:alm:descriptor:com.tectonic.ui"))
                     .forEach(d -> problems.add(property.getKey() + ": deprecated descriptor " + d));
         }
         assertTrue(problems.isEmpty(), problems.toString());
@@ -133,14 +144,17 @@ class KameletCatalogRulesTest {
 
     @Test
     void aSinkStartsFromKameletSource() {
-        assertEquals("kamelet:source", kamelet.path("spec").path("template").path("from").path("uri").asText());
+        assertEquals(
+                "kamelet:source",
+                kamelet.path("spec").path("template").path("from").path("uri").asText());
     }
 
     @Test
     void itsDependenciesAreCamelMavenOrApacheGithubOnes() {
         for (JsonNode dependency : kamelet.path("spec").path("dependencies")) {
             String d = dependency.asText();
-            assertTrue(d.startsWith("camel:") || d.matches("mvn:[^:]+:[^:]+:[^:]+") || d.startsWith("github:apache/"), d);
+            assertTrue(
+                    d.startsWith("camel:") || d.matches("mvn:[^:]+:[^:]+:[^:]+") || d.startsWith("github:apache/"), d);
         }
     }
 
@@ -150,7 +164,10 @@ class KameletCatalogRulesTest {
         collectParameters(kamelet.path("spec").path("template"), used);
         Set<String> declared = new TreeSet<>();
         definition().path("properties").fieldNames().forEachRemaining(declared::add);
-        kamelet.path("spec").path("template").path("beans").forEach(b -> declared.add(b.path("name").asText()));
+        kamelet.path("spec")
+                .path("template")
+                .path("beans")
+                .forEach(b -> declared.add(b.path("name").asText()));
         assertEquals(declared, used, "parameters declared, and used in the template");
     }
 

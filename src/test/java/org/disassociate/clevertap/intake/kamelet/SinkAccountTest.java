@@ -29,8 +29,18 @@ class SinkAccountTest {
 
     @BeforeEach
     void oneConfiguredAccount() {
-        sea = new Account("sea", "SEA-1", new Passcode(PASSCODE), "sg1", "https://sg1.api.clevertap.com", Set.of("SG"),
-                false, 3, 0, "SG", false);
+        sea = new Account(
+                "sea",
+                "SEA-1",
+                new Passcode(PASSCODE),
+                "sg1",
+                "https://sg1.api.clevertap.com",
+                Set.of("SG"),
+                false,
+                3,
+                0,
+                "SG",
+                false);
         accounts.add(sea);
         accounts.onAdded(added::add);
         sink.setAccounts(accounts);
@@ -52,10 +62,12 @@ class SinkAccountTest {
 
     @Test
     void aKnownAccountIdInAnotherRegionIsRefused() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> sink.named("", "SEA-1", PASSCODE, "in1"));
-        assertEquals("kamelet:clevertap-disassociate-sink: account sea (SEA-1) is in region sg1, not in1; no number was "
-                + "taken", refused.getMessage());
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> sink.named("", "SEA-1", PASSCODE, "in1"));
+        assertEquals(
+                "kamelet:clevertap-disassociate-sink: account sea (SEA-1) is in region sg1, not in1; no number was "
+                        + "taken",
+                refused.getMessage());
     }
 
     @Test
@@ -75,16 +87,20 @@ class SinkAccountTest {
     @Test
     void theBaseUrlOfTheKameletsAccountsReplacesTheRegions() {
         sink.setBaseUrl("http://127.0.0.1:8089/");
-        assertEquals("http://127.0.0.1:8089", sink.named("", "NEW-1", "PASS-New", "eu1").baseUrl());
+        assertEquals(
+                "http://127.0.0.1:8089",
+                sink.named("", "NEW-1", "PASS-New", "eu1").baseUrl());
     }
 
     @Test
     void anAccountIdThatCannotBeOneOrAnUnknownRegionIsRefusedWithoutShowingThePasscode() {
-        String notAnId = assertThrows(IllegalArgumentException.class,
-                () -> sink.named("", "NEW-1\r\nX-Other: 1", "PASS-New", "eu1")).getMessage();
+        String notAnId = assertThrows(
+                        IllegalArgumentException.class, () -> sink.named("", "NEW-1\r\nX-Other: 1", "PASS-New", "eu1"))
+                .getMessage();
         assertTrue(notAnId.contains("is not a CleverTap account id"), notAnId);
-        String notARegion = assertThrows(IllegalArgumentException.class,
-                () -> sink.named("", "NEW-1", "PASS-New", "xx1")).getMessage();
+        String notARegion = assertThrows(
+                        IllegalArgumentException.class, () -> sink.named("", "NEW-1", "PASS-New", "xx1"))
+                .getMessage();
         assertTrue(notARegion.contains("'xx1' is not a CleverTap region"), notARegion);
         assertFalse(notAnId.contains("PASS-New") || notARegion.contains("PASS-New"));
         assertTrue(added.isEmpty());

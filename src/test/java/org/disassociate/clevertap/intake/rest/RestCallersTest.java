@@ -6,8 +6,8 @@ import io.vertx.core.net.SocketAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.Accounts;
@@ -52,8 +52,18 @@ class RestCallersTest {
     }
 
     private static Account account(String name, String accountId, String passcode) {
-        return new Account(name, accountId, new Passcode(passcode), "in1", "https://in1.api.clevertap.com", Set.of(),
-                false, 3, 0, "IN", false);
+        return new Account(
+                name,
+                accountId,
+                new Passcode(passcode),
+                "in1",
+                "https://in1.api.clevertap.com",
+                Set.of(),
+                false,
+                3,
+                0,
+                "IN",
+                false);
     }
 
     @AfterEach
@@ -180,7 +190,8 @@ class RestCallersTest {
     @Test
     void theRightAccountIdAndPasscodeAreAccepted() {
         assertDoesNotThrow(() -> callers.check(withCredentials(ACCOUNT_ID, PASSCODE)));
-        assertDoesNotThrow(() -> callers.check(withCredentials(" " + ACCOUNT_ID + " ", PASSCODE)),
+        assertDoesNotThrow(
+                () -> callers.check(withCredentials(" " + ACCOUNT_ID + " ", PASSCODE)),
                 "spaces around a header value are not part of it");
     }
 
@@ -205,9 +216,14 @@ class RestCallersTest {
 
     @Test
     void aRefusalNeverShowsTheConfiguredOrTheGivenSecrets() {
-        Message[] requests = {withToken(WRONG_TOKEN), withCredentials(ACCOUNT_ID, WRONG_PASSCODE),
-                withCredentials(null, PASSCODE), withCredentials(ACCOUNT_ID, null), post(),
-                withCredentials(SEA_ID, PASSCODE)};
+        Message[] requests = {
+            withToken(WRONG_TOKEN),
+            withCredentials(ACCOUNT_ID, WRONG_PASSCODE),
+            withCredentials(null, PASSCODE),
+            withCredentials(ACCOUNT_ID, null),
+            post(),
+            withCredentials(SEA_ID, PASSCODE)
+        };
         for (Message request : requests) {
             IntakeRefusedException e = refused(request);
             assertFalse(e.getMessage().contains(PASSCODE), "a refusal shows the configured passcode");
@@ -217,7 +233,8 @@ class RestCallersTest {
             assertFalse(e.getMessage().contains(WRONG_TOKEN), "a refusal shows the given token");
         }
         callers.setClevertapCredentials(false);
-        assertFalse(refused(withCredentials(ACCOUNT_ID, PASSCODE)).getMessage().contains(PASSCODE),
+        assertFalse(
+                refused(withCredentials(ACCOUNT_ID, PASSCODE)).getMessage().contains(PASSCODE),
                 "a refusal of switched-off credentials shows the passcode");
     }
 
@@ -265,7 +282,8 @@ class RestCallersTest {
         Message request = new DefaultExchange(context).getMessage();
         request.setHeader(Exchange.HTTP_METHOD, "POST");
         request.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        request.setHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS, SocketAddress.inetSocketAddress(40_000, callerAddress));
+        request.setHeader(
+                VertxPlatformHttpConstants.REMOTE_ADDRESS, SocketAddress.inetSocketAddress(40_000, callerAddress));
         return request;
     }
 

@@ -27,14 +27,23 @@ class RestIntakeHealthTest {
             RestIntakeHealth health = check(context);
 
             HealthCheck.Result waiting = health.call(Map.of());
-            assertEquals(HealthCheck.State.DOWN, waiting.getState(), waiting.getDetails().toString());
-            assertEquals("waiting for the HTTPS listener on " + port, waiting.getMessage().orElse(null));
-            assertEquals("waiting for the HTTPS listener on " + port, waiting.getDetails().get("reason"));
+            assertEquals(
+                    HealthCheck.State.DOWN,
+                    waiting.getState(),
+                    waiting.getDetails().toString());
+            assertEquals(
+                    "waiting for the HTTPS listener on " + port,
+                    waiting.getMessage().orElse(null));
+            assertEquals(
+                    "waiting for the HTTPS listener on " + port,
+                    waiting.getDetails().get("reason"));
 
             try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 HealthCheck.Result listening = health.call(Map.of());
                 assertEquals(HealthCheck.State.UP, listening.getState());
-                assertEquals("the HTTPS listener on " + port + " takes requests", listening.getDetails().get("reason"));
+                assertEquals(
+                        "the HTTPS listener on " + port + " takes requests",
+                        listening.getDetails().get("reason"));
             }
         }
     }
