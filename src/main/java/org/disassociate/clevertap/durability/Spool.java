@@ -155,15 +155,7 @@ public class Spool implements LongSupplier {
             // the trace of the request or message, when traced: the batches its numbers go in link to it
             String traceparent = TraceContext.currentTraceparent();
             for (List<PhoneNumber> valid : checked.getValidByAccount()) {
-                StringBuilder lines = new StringBuilder(valid.size() * 15 + 70);
-                if (traceparent != null) {
-                    lines.append(TraceContext.SPOOL_LINE_PREFIX)
-                            .append(traceparent)
-                            .append('\n');
-                }
-                for (PhoneNumber number : valid) {
-                    lines.append(number.getE164()).append('\n');
-                }
+                StringBuilder lines = lines(valid, traceparent);
                 writes.add(write(
                         valid.get(0).getAccount(),
                         SpoolSource.label(intake, source),
@@ -198,14 +190,7 @@ public class Spool implements LongSupplier {
      */
     public void setAside(@Body List<PhoneNumber> numbers, @Variable(Variables.SOURCE) String source)
             throws IOException {
-        StringBuilder lines = new StringBuilder(numbers.size() * 15 + 70);
-        String traceparent = TraceContext.currentTraceparent();
-        if (traceparent != null) {
-            lines.append(TraceContext.SPOOL_LINE_PREFIX).append(traceparent).append('\n');
-        }
-        for (PhoneNumber number : numbers) {
-            lines.append(number.getE164()).append('\n');
-        }
+        StringBuilder lines = lines(numbers, TraceContext.currentTraceparent());
         // an inbox file's numbers (the only ones set aside: a spool file's are of its own account) keep its name
         String label = SpoolSource.label("file", source);
         awaitDurable(write(
@@ -214,6 +199,21 @@ public class Spool implements LongSupplier {
                 StandardCharsets.US_ASCII.encode(lines.toString()),
                 numbers.size(),
                 false));
+    }
+
+    /**
+     * A spool file's lines for {@code numbers}: their E.164 values, after a comment naming the trace they came in
+     * ({@code traceparent}, when traced), which the batches they go in link to.
+     */
+    private static StringBuilder lines(List<PhoneNumber> numbers, String traceparent) {
+        StringBuilder lines = new StringBuilder(numbers.size() * 15 + 70);
+        if (traceparent != null) {
+            lines.append(TraceContext.SPOOL_LINE_PREFIX).append(traceparent).append('\n');
+        }
+        for (PhoneNumber number : numbers) {
+            lines.append(number.getE164()).append('\n');
+        }
+        return lines;
     }
 
     /** Why the spool last failed to take numbers, and when; null once a write has succeeded since. */

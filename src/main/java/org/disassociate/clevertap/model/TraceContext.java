@@ -17,13 +17,19 @@ public final class TraceContext {
 
     private TraceContext() {}
 
+    /** The name of the W3C trace context, as an HTTP header, a JMS property or a message header. */
+    public static final String TRACEPARENT = "traceparent";
+
     /** {@code 00-<trace id>-<span id>-<flags>} of the current span, or null when there is none. */
     public static String currentTraceparent() {
         SpanContext context = Span.current().getSpanContext();
-        return context.isValid()
-                ? "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
-                        + context.getTraceFlags().asHex()
-                : null;
+        return context.isValid() ? traceparentOf(context) : null;
+    }
+
+    /** {@code 00-<trace id>-<span id>-<flags>} of a valid span context. */
+    public static String traceparentOf(SpanContext context) {
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
+                + context.getTraceFlags().asHex();
     }
 
     /** The trace id of the current span, or null when there is none. */
@@ -51,8 +57,7 @@ public final class TraceContext {
 
     /** The trace id of a {@code traceparent}, or null when it is not one. */
     public static String traceIdOf(String traceparent) {
-        return traceparent != null && traceparent.length() >= 35 && traceparent.charAt(2) == '-'
-                ? traceparent.substring(3, 35)
-                : null;
+        SpanContext context = spanContextOf(traceparent);
+        return context == null ? null : context.getTraceId();
     }
 }

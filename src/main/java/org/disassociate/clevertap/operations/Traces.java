@@ -126,7 +126,7 @@ public class Traces implements CamelContextAware {
         Span span = builder.startSpan();
         openBatches.put(batch.getId(), span);
         exchange.removeProperty(CAMEL_ACTIVE_SPAN);
-        exchange.getMessage().setHeader("traceparent", traceparent(span.getSpanContext()));
+        exchange.getMessage().setHeader(TraceContext.TRACEPARENT, TraceContext.traceparentOf(span.getSpanContext()));
     }
 
     /** The batch is settled, answered or failed as a whole: its span ends. */
@@ -265,10 +265,5 @@ public class Traces implements CamelContextAware {
             }
         }
         return links;
-    }
-
-    static String traceparent(SpanContext context) {
-        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
-                + context.getTraceFlags().asHex();
     }
 }

@@ -28,8 +28,6 @@ public class JmsMessageReader {
 
     /** The message property that names the account of the message's numbers. */
     public static final String ACCOUNT_HEADER = "CleverTapAccount";
-    /** The property of a message's W3C trace context, as OpenTelemetry's JMS instrumentation names it. */
-    public static final String TRACEPARENT = "traceparent";
 
     private Accounts accounts = new Accounts();
 
@@ -49,7 +47,7 @@ public class JmsMessageReader {
         Span batchSpan = Span.current();
         for (ReceivedMessage message : messages) {
             // traced: the batch's span links to the trace each message came in
-            SpanContext sent = TraceContext.spanContextOf(message.property(TRACEPARENT));
+            SpanContext sent = TraceContext.spanContextOf(message.property(TraceContext.TRACEPARENT));
             if (sent != null) {
                 batchSpan.addLink(sent);
             }
