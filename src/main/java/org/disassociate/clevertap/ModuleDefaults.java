@@ -13,7 +13,7 @@ import org.apache.camel.spi.PropertiesSource;
 
 /**
  * The module inside any Camel application this jar is on (Camel finds this plugin with Java's ServiceLoader): its
- * settings where nothing else gives them, and its routes ({@link ModuleRoutes}). A host application sets only what it
+ * settings where nothing else gives them, and its beans and routes ({@link ModuleRoutes}). A host application sets only what it
  * must ({@code clevertap.*}, {@code state.dir}, {@code errors.dir}) and the module's routes find the rest. Its own
  * properties, environment variables and {@code -D} win over these, which it consults last.
  * <p>
@@ -29,17 +29,17 @@ public final class ModuleDefaults implements ContextServicePlugin {
 
     @Override
     public void load(CamelContext context) {
-        // the service's own Camel Quarkus build (-Dcamel-quarkus) packs no module resources: it reads
-        // config/ and routes/
-        if (ModuleDefaults.class.getClassLoader().getResource(APPLICATION) == null) {
-            return;
+        // the service's own Camel Quarkus build (-Dcamel-quarkus) packs no module resources: it reads config/ and
+        // routes/, and only its beans come from here
+        Source source = null;
+        if (ModuleDefaults.class.getClassLoader().getResource(APPLICATION) != null) {
+            Properties defaults = new Properties();
+            defaults.putAll(read(APPLICATION));
+            defaults.putAll(read(HOST));
+            source = new Source(context, defaults);
+            context.getPropertiesComponent().addPropertiesSource(source);
         }
-        Properties defaults = new Properties();
-        defaults.putAll(read(APPLICATION));
-        defaults.putAll(read(HOST));
-        Source source = new Source(context, defaults);
-        context.getPropertiesComponent().addPropertiesSource(source);
-        // the routes load when the context initialises, on every runtime (a MainListener is Camel Main's alone)
+        // the beans and routes when the context initialises, on every runtime (a MainListener is Camel Main's alone)
         context.addLifecycleStrategy(new ModuleRoutes(source));
     }
 

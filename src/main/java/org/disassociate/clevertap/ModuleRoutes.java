@@ -16,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The module's routes and beans in a host application: {@code routes/} as the build put it in the jar
- * ({@code clevertap-disassociate/routes/}), the beans' file first. Camel's own scan of {@code classpath:camel/*} would
- * read the files in no fixed order, and Camel's YAML loader creates the beans of a file that is not read first twice
- * (their init methods, such as the spool's recovery, would run twice). The application on its own has loaded the same
- * files from {@code routes/} already: then nothing.
+ * The module's beans ({@link ServiceBeans}) and routes, when the context initialises. The routes are {@code routes/}
+ * as the build put it in the jar ({@code clevertap-disassociate/routes/}), read in the order of their names as the
+ * application reads {@code routes/}; Camel's own scan of {@code classpath:camel/*} would read the files in no fixed
+ * order. The application on its own has loaded the same files from {@code routes/} already: then only the beans.
  * <p>
  * A {@link org.apache.camel.spi.LifecycleStrategy}, called when the context initialises: on every runtime (Camel Main,
  * Camel Spring Boot, Camel Quarkus) that is after the host has loaded its own routes and set its properties component,
@@ -30,13 +29,14 @@ final class ModuleRoutes extends LifecycleStrategySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRoutes.class);
     static final String LOCATION = "classpath:clevertap-disassociate/routes/";
-    private static final String BEANS = "beans.camel.yaml";
     /** A route every set-up of the module has; present when the routes were loaded from elsewhere. */
     private static final String ONE_OF_THEM = "batch-numbers";
 
     static final String ENABLED = "clevertap.module.enabled";
 
+    /** The module's defaults; none in the service's own Camel Quarkus build, which packs no module resources. */
     private final PropertiesSource defaults;
+
     private final AtomicBoolean loaded = new AtomicBoolean();
 
     ModuleRoutes(PropertiesSource defaults) {
@@ -49,11 +49,8 @@ final class ModuleRoutes extends LifecycleStrategySupport {
             return;
         }
         // Camel Spring Boot replaces the properties component after the plugin ran: the defaults go on the one in use
-        if (context.getPropertiesComponent().getPropertiesSource(defaults.getName()) == null) {
+        if (defaults != null && context.getPropertiesComponent().getPropertiesSource(defaults.getName()) == null) {
             context.getPropertiesComponent().addPropertiesSource(defaults);
-        }
-        if (context instanceof ModelCamelContext model && model.getRouteDefinition(ONE_OF_THEM) != null) {
-            return;
         }
         // a context of the host's that is not to carry the module (a second context, a unit test's bare context)
         if (!Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{" + ENABLED + ":true}}"))) {
@@ -61,20 +58,27 @@ final class ModuleRoutes extends LifecycleStrategySupport {
             return;
         }
         try {
-            List<Resource> files = new ArrayList<>(
-                    PluginHelper.getPackageScanResourceResolver(context).findResources(LOCATION + "*.camel.yaml"));
-            files.sort(
-                    Comparator.comparing((Resource file) -> !file.getLocation().endsWith("/" + BEANS))
-                            .thenComparing(Resource::getLocation));
-            if (files.isEmpty()) {
-                throw new IllegalStateException(LOCATION + " holds no route files: the jar is incomplete");
+            ServiceBeans.bind(context);
+            boolean routesLoaded =
+                    context instanceof ModelCamelContext model && model.getRouteDefinition(ONE_OF_THEM) != null;
+            if (defaults != null && !routesLoaded) {
+                loadRoutes(context);
             }
-            LOG.info("CleverTap Disassociate: the module's {} route files, from {}", files.size(), LOCATION);
-            PluginHelper.getRoutesLoader(context).loadRoutes(files);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("the module's routes cannot be loaded: " + e.getMessage(), e);
+            throw new IllegalStateException("the module cannot be set up: " + e.getMessage(), e);
         }
+    }
+
+    private static void loadRoutes(CamelContext context) throws Exception {
+        List<Resource> files = new ArrayList<>(
+                PluginHelper.getPackageScanResourceResolver(context).findResources(LOCATION + "*.camel.yaml"));
+        files.sort(Comparator.comparing(Resource::getLocation));
+        if (files.isEmpty()) {
+            throw new IllegalStateException(LOCATION + " holds no route files: the jar is incomplete");
+        }
+        LOG.info("CleverTap Disassociate: the module's {} route files, from {}", files.size(), LOCATION);
+        PluginHelper.getRoutesLoader(context).loadRoutes(files);
     }
 }

@@ -66,8 +66,7 @@ class RuntimeIT {
                         work,
                         standIn.environment(Map.of(
                                 "CAMEL_MAIN_ROUTES_INCLUDE_PATTERN",
-                                "file:routes/beans.camel.yaml,file:routes/*.camel.yaml,file:" + hostRoutes
-                                        + "/host.camel.yaml",
+                                "file:routes/*.camel.yaml,file:" + hostRoutes + "/host.camel.yaml",
                                 "CLEVERTAP_BATCH_TIMEOUT_MS",
                                 "300",
                                 "INTAKE_REST_TOKEN",
@@ -96,7 +95,7 @@ class RuntimeIT {
         ForkedApplication.stop(application);
         String log = Files.readString(work.resolve("output.log"));
         assertFalse(log.contains(CleverTapStandIn.PASSCODE), "the passcode is never logged");
-        // each bean of routes/beans.camel.yaml is made once: the settings are checked, and the broker started, once
+        // each bean is made once: the settings are checked, and the broker started, once
         assertEquals(
                 1,
                 log.split(java.util.regex.Pattern.quote("CleverTap account default ("), -1).length - 1,

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A spool that cannot be written, on the packaged application of either runtime ({@link ForkedApplication}): the
  * REST request is refused with 503, and readiness says why with the spool's own check, then comes back by itself. On
- * Camel Quarkus this shows that the readiness served is that of the configured check (routes/beans.camel.yaml), which
+ * Camel Quarkus this shows that the readiness served is that of the configured check (DurabilityBeans), which
  * knows the spool, and not only a copy Quarkus makes of it without its properties. The failure is made as in
  * SpoolDiskFailureTest: a plain file where the spool's folder is.
  */

@@ -31,7 +31,7 @@ public class SpoolHealth extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         // Camel Quarkus also makes an instance of each health check class it finds at build time, without the
-        // properties routes/beans.camel.yaml gives its own: that copy has nothing to say
+        // spool DurabilityBeans gives its own: that copy has nothing to say
         if (spool == null) {
             builder.up();
             return;

@@ -1,0 +1,165 @@
+package org.disassociate.clevertap;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Processor;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.service.ServiceHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The contract between the routes and the beans, checked without starting anything: the beans are made as the
+ * application makes them ({@link ServiceBeans}, with a state folder of the test's and no embedded broker), the route
+ * files are loaded into the context (not started), and every bean a route names exists, of the kind its step needs,
+ * with the method the step calls. A misspelt {@code ref} or {@code method} in {@code routes/} fails here, with its file
+ * and the name, rather than when a number first reaches the step.
+ */
+class BeanMethodsTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    static Path state;
+
+    private static DefaultCamelContext camel;
+
+    @BeforeAll
+    static void makeTheBeansAndLoadTheRoutes() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setLocation("file:config/application.properties");
+        Properties overrides = new Properties();
+        overrides.putAll(Map.of(
+                "clevertap.module.enabled", "false",
+                "state.dir", state.resolve("state").toString(),
+                "errors.dir", state.resolve("errors").toString(),
+                // an external broker that is never connected to: no embedded one is started
+                "jms.broker-url", "tcp://127.0.0.1:1",
+                "clevertap.region", "in1",
+                "clevertap.account-id", "ACCOUNT-ID",
+                "clevertap.passcode", "pass-of-the-test"));
+        camel.getPropertiesComponent().setOverrideProperties(overrides);
+        camel.build();
+        ServiceBeans.bind(camel);
+        List<Resource> files = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            files.add(ResourceHelper.resolveResource(camel, "file:" + file));
+        }
+        PluginHelper.getRoutesLoader(camel).loadRoutes(files);
+    }
+
+    @AfterAll
+    static void closeTheBeans() throws java.io.IOException {
+        ServiceHelper.stopAndShutdownService(camel.getRegistry());
+        camel.close();
+    }
+
+    @Test
+    void theRoutesAreLoadedWithoutStarting() {
+        assertFalse(camel.getRouteDefinitions().isEmpty(), "routes/ holds routes");
+        assertFalse(camel.isStarted(), "nothing is started");
+    }
+
+    @Test
+    void everyBeanARouteNamesExistsWithTheMethodItCalls() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            check(file.getFileName().toString(), YAML.readTree(file.toFile()), problems);
+        }
+        assertEquals(List.of(), problems, "beans or methods the routes name and the application does not have");
+    }
+
+    private static List<Path> routeFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            return files.filter(f -> f.toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Every place of the YAML DSL that names a bean: what kind it must be, and the method it calls. */
+    private static void check(String file, JsonNode node, List<String> problems) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                if ((key.equals("bean") || key.equals("method")) && value.has("ref")) {
+                    beanWithMethod(
+                            file,
+                            value.get("ref").asText(),
+                            value.path("method").asText(null),
+                            problems);
+                } else if (key.equals("process") && value.has("ref")) {
+                    bean(file, value.get("ref").asText(), Processor.class, problems);
+                } else if (key.equals("aggregationStrategy") && value.isTextual()) {
+                    bean(file, value.asText(), AggregationStrategy.class, problems);
+                } else if (key.equals("onRedeliveryRef")) {
+                    bean(file, value.asText(), Processor.class, problems);
+                } else if (key.equals("redeliveryPolicyRef")) {
+                    bean(file, value.asText(), RedeliveryPolicy.class, problems);
+                } else if (value.isTextual() && value.asText().startsWith("#")) {
+                    // an endpoint's parameter that names a bean: #name or #bean:name; one of each account
+                    // (clevertapClient-${variable.batch.account}) is looked for as the test's account's
+                    String name = value.asText()
+                            .substring(1)
+                            .replaceFirst("^bean:", "")
+                            .replaceAll("\\$\\{[^}]*}|\\{\\{[^}]*}}", "default");
+                    bean(file, name, Object.class, problems);
+                }
+                check(file, value, problems);
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> check(file, element, problems));
+        }
+    }
+
+    private static void beanWithMethod(String file, String ref, String method, List<String> problems) {
+        Object bean = bean(file, ref, Object.class, problems);
+        if (bean == null || method == null) {
+            return;
+        }
+        String name = method.contains("(") ? method.substring(0, method.indexOf('(')) : method;
+        boolean found = Arrays.stream(bean.getClass().getMethods())
+                .filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName)
+                .anyMatch(name::equals);
+        if (!found) {
+            problems.add(file + ": " + ref + " (" + bean.getClass().getName() + ") has no public method " + name);
+        }
+    }
+
+    private static Object bean(String file, String ref, Class<?> kind, List<String> problems) {
+        Object bean = camel.getRegistry().lookupByName(ref);
+        if (bean == null) {
+            problems.add(file + ": no bean " + ref);
+            return null;
+        }
+        if (!kind.isInstance(bean)) {
+            problems.add(file + ": " + ref + " is a " + bean.getClass().getName() + ", not a " + kind.getSimpleName());
+        }
+        return bean;
+    }
+}
