@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import org.disassociate.clevertap.CleverTapStandIn;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
 
 /**
  * The stand-in of CleverTap's Disassociate API the measures run against: the tests' {@link CleverTapStandIn}, one for

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.ManagementCalls;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.disassociate.clevertap.api.AccountSlots;
 import org.disassociate.clevertap.broker.JmsBroker;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;

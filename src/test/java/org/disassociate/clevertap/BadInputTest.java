@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

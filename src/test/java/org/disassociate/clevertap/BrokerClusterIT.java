@@ -16,13 +16,19 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.ClusteredBrokers;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.ForkedApplication;
+import org.disassociate.clevertap.testing.QueueClient;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
-import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
+import static org.disassociate.clevertap.testing.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,6 +5,10 @@ import java.util.Properties;
 
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.QueueClient;
+import org.disassociate.clevertap.testing.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

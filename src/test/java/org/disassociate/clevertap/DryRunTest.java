@@ -2,6 +2,7 @@ package org.disassociate.clevertap;
 
 import java.util.Properties;
 
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -7,6 +7,8 @@ import jakarta.jms.JMSSecurityException;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.disassociate.clevertap.broker.JmsBroker;
 import org.disassociate.clevertap.model.ConfigurationException;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

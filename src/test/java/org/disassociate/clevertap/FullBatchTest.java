@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import org.disassociate.clevertap.model.Settlement;
 import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

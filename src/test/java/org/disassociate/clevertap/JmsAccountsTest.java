@@ -9,6 +9,9 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.disassociate.clevertap.broker.JmsBroker;
+import org.disassociate.clevertap.testing.QueueClient;
+import org.disassociate.clevertap.testing.TestFiles;
+import org.disassociate.clevertap.testing.TwoAccountsTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

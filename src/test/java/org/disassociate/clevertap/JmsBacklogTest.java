@@ -6,6 +6,9 @@ import java.util.Properties;
 
 import org.disassociate.clevertap.broker.JmsBroker;
 import org.disassociate.clevertap.durability.Spool;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.QueueClient;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

@@ -10,6 +10,8 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

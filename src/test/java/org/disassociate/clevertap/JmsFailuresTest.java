@@ -10,6 +10,8 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.MapMessage;
 import org.apache.camel.builder.NotifyBuilder;
 import org.disassociate.clevertap.broker.JmsBroker;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.QueueClient;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

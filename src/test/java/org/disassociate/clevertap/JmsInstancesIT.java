@@ -8,11 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.disassociate.clevertap.broker.JmsBroker;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.ForkedApplication;
+import org.disassociate.clevertap.testing.QueueClient;
+import org.disassociate.clevertap.testing.QueueSender;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.awaitility.Awaitility.await;
-import static org.disassociate.clevertap.ForkedApplication.LONG_WAIT;
+import static org.disassociate.clevertap.testing.ForkedApplication.LONG_WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

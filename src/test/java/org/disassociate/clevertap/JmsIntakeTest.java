@@ -9,6 +9,9 @@ import java.util.Set;
 import jakarta.jms.BytesMessage;
 import org.apache.camel.builder.NotifyBuilder;
 import org.disassociate.clevertap.broker.JmsBroker;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.QueueClient;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.ForkedApplication;
+import org.disassociate.clevertap.testing.RestCalls;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.disassociate.clevertap.operations.OnceRun;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.ForkedApplication;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Properties;
 
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.RestCalls;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,6 +4,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.TestFiles;
+import org.disassociate.clevertap.testing.TwoAccountsTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;

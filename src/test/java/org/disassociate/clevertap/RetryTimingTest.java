@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

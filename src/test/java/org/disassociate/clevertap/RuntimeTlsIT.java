@@ -8,6 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.ForkedApplication;
+import org.disassociate.clevertap.testing.ManagementCalls;
+import org.disassociate.clevertap.testing.RestCalls;
+import org.disassociate.clevertap.testing.TestCertificates;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.disassociate.clevertap.durability.Spool;
 import org.disassociate.clevertap.model.CheckedNumbers;
 import org.disassociate.clevertap.model.PhoneNumber;
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 
+import org.disassociate.clevertap.testing.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -12,6 +12,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.disassociate.clevertap.testing.CleverTapStandIn;
+import org.disassociate.clevertap.testing.Fixtures;
+import org.disassociate.clevertap.testing.ForkedApplication;
+import org.disassociate.clevertap.testing.ManagementCalls;
+import org.disassociate.clevertap.testing.OtlpReceiver;
+import org.disassociate.clevertap.testing.RestCalls;
+import org.disassociate.clevertap.testing.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,9 +17,9 @@ import java.util.Map;
  * Used by the in-process tests (through {@code ApplicationTestSupport.rest()}) and the forked ones alike, so it
  * depends only on the JDK.
  */
-final class RestCalls {
+public final class RestCalls {
 
-    static final String PATH = "/1/disassociate";
+    public static final String PATH = "/1/disassociate";
 
     private final String origin;
     private final String path;
@@ -36,12 +36,12 @@ final class RestCalls {
     }
 
     /** A caller of the intake listening on {@code port}, with no header yet. */
-    static RestCalls to(int port) {
+    public static RestCalls to(int port) {
         return new RestCalls("http://127.0.0.1:" + port, PATH, Map.of(), Fixtures.REQUEST_TIMEOUT, Fixtures.HTTP);
     }
 
     /** This header; a null value leaves it out (a caller that sends none). */
-    RestCalls header(String name, String value) {
+    public RestCalls header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         if (value == null) {
             more.remove(name);
@@ -52,77 +52,77 @@ final class RestCalls {
     }
 
     /** {@code Authorization} as given, null for none. */
-    RestCalls authorization(String value) {
+    public RestCalls authorization(String value) {
         return header("Authorization", value);
     }
 
     /** {@code Authorization: Bearer <token>}: the intake's own token. */
-    RestCalls bearer(String token) {
+    public RestCalls bearer(String token) {
         return authorization("Bearer " + token);
     }
 
     /** CleverTap's own credentials, as a client written against CleverTap's API sends them. */
-    RestCalls cleverTap(String accountId, String passcode) {
+    public RestCalls cleverTap(String accountId, String passcode) {
         return header("X-CleverTap-Account-Id", accountId).header("X-CleverTap-Passcode", passcode);
     }
 
     /** {@code Content-Type} as given, null for none. */
-    RestCalls contentType(String value) {
+    public RestCalls contentType(String value) {
         return header("Content-Type", value);
     }
 
     /** {@code Content-Type: application/json}. */
-    RestCalls json() {
+    public RestCalls json() {
         return contentType("application/json");
     }
 
     /** {@code Prefer: wait=<seconds>}: the caller waits for CleverTap's answer. */
-    RestCalls waitingFor(int seconds) {
+    public RestCalls waitingFor(int seconds) {
         return header("Prefer", "wait=" + seconds);
     }
 
     /** {@code ?dryRun=1} on the path. */
-    RestCalls dryRun() {
+    public RestCalls dryRun() {
         return at(path + (path.contains("?") ? "&" : "?") + "dryRun=1");
     }
 
     /** Another path (and query) on the intake's port, as {@code /1/disassociate/}. */
-    RestCalls at(String pathAndQuery) {
+    public RestCalls at(String pathAndQuery) {
         return new RestCalls(origin, pathAndQuery, headers, timeout, http);
     }
 
     /** How long a request may take before it fails. */
-    RestCalls timeout(Duration timeout) {
+    public RestCalls timeout(Duration timeout) {
         return new RestCalls(origin, path, headers, timeout, http);
     }
 
     /** The same calls to another scheme and host: {@code https://localhost:8443}, or another address of this machine. */
-    RestCalls origin(String origin) {
+    public RestCalls origin(String origin) {
         return new RestCalls(origin, path, headers, timeout, http);
     }
 
     /** Sent with this client instead of the shared one. */
-    RestCalls via(HttpClient http) {
+    public RestCalls via(HttpClient http) {
         return new RestCalls(origin, path, headers, timeout, http);
     }
 
     /** The POST of {@code body}, as written. */
-    HttpRequest request(String body) {
+    public HttpRequest request(String body) {
         return builder().POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** Posts {@code body} as written. */
-    HttpResponse<String> post(String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(request(body), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts CleverTap's body for these numbers ({@link TestFiles#disassociateBody(List)}). */
-    HttpResponse<String> postNumbers(List<String> numbers) throws IOException, InterruptedException {
+    public HttpResponse<String> postNumbers(List<String> numbers) throws IOException, InterruptedException {
         return post(TestFiles.disassociateBody(numbers));
     }
 
     /** A GET, which the intake does not take. */
-    HttpResponse<String> get() throws IOException, InterruptedException {
+    public HttpResponse<String> get() throws IOException, InterruptedException {
         return http.send(builder().GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,12 +13,12 @@ import java.util.Map;
  * GETs on the application's management server on loopback (health, metrics), for the in-process tests and the forked
  * ones alike: it depends only on the JDK.
  */
-final class ManagementCalls {
+public final class ManagementCalls {
 
     private ManagementCalls() {}
 
     /** A GET of {@code path} on the management server listening on {@code port}. */
-    static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    public static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return Fixtures.HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .timeout(Fixtures.REQUEST_TIMEOUT)
@@ -30,7 +30,7 @@ final class ManagementCalls {
      * {@code /observe/metrics} in the Prometheus text format, as a map from a sample's name and labels (as in
      * {@code clevertap_numbers_sent_total{account="india"}}) to its value; fails unless the service's meters are there.
      */
-    static Map<String, Double> metrics(int port) throws IOException, InterruptedException {
+    public static Map<String, Double> metrics(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = get(port, "/observe/metrics");
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (response.statusCode() != 200 || !contentType.startsWith("text/plain")) {
@@ -54,12 +54,12 @@ final class ManagementCalls {
      * Whether the readiness check answers 200 within 2 s, as a load balancer asks; a server that does not listen (yet,
      * or any more) is not ready.
      */
-    static boolean isReady(int port) throws InterruptedException {
+    public static boolean isReady(int port) throws InterruptedException {
         return isReady(port, Fixtures.HTTP);
     }
 
     /** The same, asked with this client (one the test goes on using at once, already warm). */
-    static boolean isReady(int port, HttpClient client) throws InterruptedException {
+    public static boolean isReady(int port, HttpClient client) throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +12,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * A tool, not part of the service (it ends with {@link System#exit} on a wrong call), so it lives with the tests, which
  * use it as a plain JMS client; run from the project root as a source file, with the runnable jar's Artemis client:
  * <pre>
- * java -cp target/clevertap-disassociate.jar src/test/java/org/disassociate/clevertap/QueueSender.java '+919812345601'
- * java -cp target/clevertap-disassociate.jar src/test/java/org/disassociate/clevertap/QueueSender.java @numbers.txt tcp://broker:61616 my.queue
+ * java -cp target/clevertap-disassociate.jar src/test/java/org/disassociate/clevertap/testing/QueueSender.java '+919812345601'
+ * java -cp target/clevertap-disassociate.jar src/test/java/org/disassociate/clevertap/testing/QueueSender.java @numbers.txt tcp://broker:61616 my.queue
  * </pre>
  * The body is the first argument, or the content of the file named after {@code @}; then the broker URL (default the
  * embedded broker's, {@code tcp://127.0.0.1:61616}) and the queue (default {@code clevertap.disassociate}).

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,10 +33,10 @@ import io.opentelemetry.proto.trace.v1.Span;
  * the bytes themselves: that no phone number or passcode leaves the process, or that nothing was sent at all.
  * JDK only (com.sun.net.httpserver) plus the OTLP message classes.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     /** A span as exported, with ids in lower-case hex ({@code parentSpanId} empty for a root span). */
-    record SpanView(
+    public record SpanView(
             String serviceName,
             String traceId,
             String spanId,
@@ -48,12 +48,12 @@ final class OtlpReceiver implements AutoCloseable {
             List<Link> links) {}
 
     /** A span's link to another: its trace and span ids, in hex. */
-    record Link(String traceId, String spanId) {}
+    public record Link(String traceId, String spanId) {}
 
     /** A request as received: its path, headers (names in lower case) and body. */
     // a test's own value, never compared or hashed: the body as the receiver read it
     @SuppressWarnings("ArrayRecordComponent")
-    record Received(String path, Map<String, List<String>> headers, byte[] body) {}
+    public record Received(String path, Map<String, List<String>> headers, byte[] body) {}
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -66,7 +66,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Listening on 127.0.0.1, on a free port. */
-    static OtlpReceiver start() {
+    public static OtlpReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             OtlpReceiver receiver = new OtlpReceiver(server);
@@ -79,20 +79,20 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** The base URL, as {@code OTEL_EXPORTER_OTLP_ENDPOINT} takes it (the exporter adds {@code /v1/traces}). */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<SpanView> spans() {
+    public List<SpanView> spans() {
         return List.copyOf(spans);
     }
 
-    List<Received> requests() {
+    public List<Received> requests() {
         return List.copyOf(requests);
     }
 
     /** Whether any request's bytes hold {@code text} (UTF-8), as protobuf writes strings. */
-    boolean anyRequestContains(String text) {
+    public boolean anyRequestContains(String text) {
         byte[] wanted = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return requests.stream().anyMatch(r -> indexOf(r.body(), wanted) >= 0);
     }

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Files the application writes or reads, as the tests make them and look at them: the error channel, the inbox (and
  * CleverTap's body, which its intakes read), work folders.
  */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {}
 
     /** A fresh folder under target/, kept after the run for a look at what a failing test left. */
-    static Path newWorkFolder() {
+    public static Path newWorkFolder() {
         try {
             Path root = Path.of("target", "test-work");
             Files.createDirectories(root);
@@ -31,7 +31,7 @@ final class TestFiles {
     }
 
     /** Every record of the error channel's files in {@code dir} so far, oldest file first. */
-    static List<JsonNode> errorRecords(Path dir) {
+    public static List<JsonNode> errorRecords(Path dir) {
         List<JsonNode> records = new ArrayList<>();
         for (Path file : regularFiles(dir)) {
             try {
@@ -49,7 +49,7 @@ final class TestFiles {
 
     /** The files of a folder (not its dot-files nor sub-folders), by name; none when it does not exist. */
     /** The files of the spool: of every account's folder ({@code spool/<account>/}), those put in place. */
-    static List<Path> spoolFiles(Path spool) {
+    public static List<Path> spoolFiles(Path spool) {
         if (!Files.isDirectory(spool)) {
             return List.of();
         }
@@ -63,7 +63,7 @@ final class TestFiles {
         }
     }
 
-    static List<Path> regularFiles(Path folder) {
+    public static List<Path> regularFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -78,12 +78,12 @@ final class TestFiles {
     }
 
     /** Writes a text file (UTF-8) beside the inbox and moves it in, as a well-behaved producer of files does. */
-    static void drop(Path inbox, String name, String content) {
+    public static void drop(Path inbox, String name, String content) {
         drop(inbox, name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
-    static void drop(Path inbox, String name, byte[] content) {
+    public static void drop(Path inbox, String name, byte[] content) {
         try {
             Files.createDirectories(inbox.resolve(name).getParent());
             Path staged = inbox.resolveSibling(name.replace('/', '-') + ".staged");
@@ -95,7 +95,7 @@ final class TestFiles {
     }
 
     /** CleverTap's request body, {@code {"d":[{"type":"phone","value":…}, …]}}, for these values. */
-    static String disassociateBody(List<String> values) {
+    public static String disassociateBody(List<String> values) {
         StringBuilder body = new StringBuilder("{\"d\":[");
         for (int i = 0; i < values.size(); i++) {
             body.append(i == 0 ? "" : ",")

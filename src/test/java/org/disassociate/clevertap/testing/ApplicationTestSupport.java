@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -20,22 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Starts the application as Camel Main does, with the real {@code routes/} and {@code config/application.properties},
  * against {@link CleverTapStandIn} on loopback, with its inbox and error channel in a fresh folder per test.
  */
-abstract class ApplicationTestSupport extends CamelMainTestSupport {
+public abstract class ApplicationTestSupport extends CamelMainTestSupport {
 
-    static final String TOKEN = Fixtures.TOKEN;
-    static final Duration WAIT = Fixtures.WAIT;
+    public static final String TOKEN = Fixtures.TOKEN;
+    public static final Duration WAIT = Fixtures.WAIT;
 
-    static final HttpClient HTTP = Fixtures.HTTP;
+    public static final HttpClient HTTP = Fixtures.HTTP;
 
     @RegisterExtension
-    static final CleverTapStandIn standIn = new CleverTapStandIn();
+    public static final CleverTapStandIn standIn = new CleverTapStandIn();
 
     /** Set while the superclass constructor asks for the properties, so no field initialiser here. */
-    Path work;
+    public Path work;
 
-    int restPort;
-    int jmsPort;
-    int managementPort;
+    public int restPort;
+    public int jmsPort;
+    public int managementPort;
 
     @BeforeEach
     void resetStandIn() {
@@ -83,83 +83,83 @@ abstract class ApplicationTestSupport extends CamelMainTestSupport {
     }
 
     /** The embedded broker of the application under test. */
-    String brokerUrl() {
+    public String brokerUrl() {
         return "tcp://127.0.0.1:" + jmsPort;
     }
 
-    Path inbox() {
+    public Path inbox() {
         return work.resolve("inbox");
     }
 
-    Path stateDir() {
+    public Path stateDir() {
         return work.resolve("state");
     }
 
-    Path errorsDir() {
+    public Path errorsDir() {
         return work.resolve("errors");
     }
 
     /** Writes a file beside the inbox and moves it in, as a well-behaved producer of files does. */
-    void drop(String name, String content) {
+    public void drop(String name, String content) {
         TestFiles.drop(inbox(), name, content);
     }
 
     /** The same, for content that need not be text. */
-    void drop(String name, byte[] content) {
+    public void drop(String name, byte[] content) {
         TestFiles.drop(inbox(), name, content);
     }
 
-    void awaitDone(String name) {
+    public void awaitDone(String name) {
         await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".done").resolve(name)));
     }
 
-    void awaitFailed(String name) {
+    public void awaitFailed(String name) {
         await().atMost(WAIT).until(() -> Files.exists(inbox().resolve(".failed").resolve(name)));
     }
 
     /** Every record of the error channel so far. */
-    List<JsonNode> errors() {
+    public List<JsonNode> errors() {
         return TestFiles.errorRecords(errorsDir());
     }
 
-    List<String> errorValues() {
+    public List<String> errorValues() {
         return errors().stream()
                 .map(e -> e.path("record").path("value").asText())
                 .toList();
     }
 
     /** A caller of the application's REST intake, with no header yet. */
-    RestCalls rest() {
+    public RestCalls rest() {
         return RestCalls.to(restPort);
     }
 
     /** POSTs {@code body} with these {@code Authorization} and {@code Content-Type} headers (null: none). */
-    HttpResponse<String> postIntake(String authorization, String contentType, String body) throws Exception {
+    public HttpResponse<String> postIntake(String authorization, String contentType, String body) throws Exception {
         return rest().authorization(authorization).contentType(contentType).post(body);
     }
 
     /** POSTs a JSON body with the intake's token, as its usual caller does. */
-    HttpResponse<String> postJson(String body) throws Exception {
+    public HttpResponse<String> postJson(String body) throws Exception {
         return rest().bearer(TOKEN).json().post(body);
     }
 
     /** GET on the management server (health, metrics). */
-    HttpResponse<String> management(String path) throws Exception {
+    public HttpResponse<String> management(String path) throws Exception {
         return ManagementCalls.get(managementPort, path);
     }
 
-    static JsonNode json(HttpResponse<String> response) throws Exception {
+    public static JsonNode json(HttpResponse<String> response) throws Exception {
         assertTrue(
                 response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 "JSON answer: " + response.headers());
         return CleverTapStandIn.MAPPER.readTree(response.body());
     }
 
-    static String numbers(int count, long first) {
+    public static String numbers(int count, long first) {
         return Fixtures.numbers(count, first);
     }
 
-    static String indian(long n) {
+    public static String indian(long n) {
         return Fixtures.indian(n);
     }
 

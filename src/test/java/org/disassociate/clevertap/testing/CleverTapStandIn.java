@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
     public static final String SECOND_ACCOUNT_ID = "TEST-ACCOUNT-2";
 
     public static final String SECOND_PASSCODE = "PASS-Second-3K8W";
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Answer answer;
     private final WireMockServer server;
@@ -332,7 +332,7 @@ public final class CleverTapStandIn implements BeforeAllCallback, AfterAllCallba
         return batches().stream().flatMap(List::stream).toList();
     }
 
-    static List<String> values(String body) {
+    public static List<String> values(String body) {
         try {
             List<String> values = new ArrayList<>();
             for (JsonNode record : MAPPER.readTree(body).get("d")) {

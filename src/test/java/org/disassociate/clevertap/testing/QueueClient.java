@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.util.List;
 
@@ -9,20 +9,20 @@ import jakarta.jms.Session;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A plain JMS client of the intake's queue, as another program on the broker is. */
-final class QueueClient {
+public final class QueueClient {
 
-    static final String QUEUE = "clevertap.disassociate";
+    public static final String QUEUE = "clevertap.disassociate";
 
     /** Makes one message from the client's session. */
     @FunctionalInterface
-    interface MessageMaker {
+    public interface MessageMaker {
         Message make(Session session) throws Exception;
     }
 
     private QueueClient() {}
 
     /** Sends each text as a text message to the intake's queue. */
-    static void sendTexts(String brokerUrl, List<String> texts) throws Exception {
+    public static void sendTexts(String brokerUrl, List<String> texts) throws Exception {
         send(
                 brokerUrl,
                 texts.stream()
@@ -31,7 +31,7 @@ final class QueueClient {
     }
 
     /** Sends each text as a text message, all in one transaction: they reach the queue together, at its commit. */
-    static void sendTextsInOneTransaction(String brokerUrl, List<String> texts) throws Exception {
+    public static void sendTextsInOneTransaction(String brokerUrl, List<String> texts) throws Exception {
         try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
@@ -43,7 +43,7 @@ final class QueueClient {
     }
 
     /** Sends the messages, in order, to the intake's queue. */
-    static void send(String brokerUrl, List<MessageMaker> messages) throws Exception {
+    public static void send(String brokerUrl, List<MessageMaker> messages) throws Exception {
         try (Connection connection = new ActiveMQConnectionFactory(brokerUrl).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(QUEUE));

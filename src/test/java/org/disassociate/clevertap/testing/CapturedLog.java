@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -11,7 +11,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * Every line this JVM logs from {@link #capture()} to {@link #close()}, as the application's log would have it (at the
  * levels log4j2.properties sets), with the stack traces of the exceptions logged.
  */
-final class CapturedLog extends AbstractAppender implements AutoCloseable {
+public final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private final StringBuilder lines = new StringBuilder();
 
@@ -27,7 +27,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
     }
 
     /** Captures from now on. */
-    static CapturedLog capture() {
+    public static CapturedLog capture() {
         CapturedLog log = new CapturedLog();
         log.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -44,7 +44,7 @@ final class CapturedLog extends AbstractAppender implements AutoCloseable {
         }
     }
 
-    String text() {
+    public String text() {
         synchronized (lines) {
             return lines.toString();
         }

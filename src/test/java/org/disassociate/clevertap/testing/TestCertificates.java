@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +13,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A key store for the REST intake's TLS, made with the JDK's keytool: a certificate for localhost and 127.0.0.1. */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final String PASSWORD = "test-store-password";
+    public static final String PASSWORD = "test-store-password";
 
-    final Path keyStore;
-    final Path certificatePem;
+    public final Path keyStore;
+    public final Path certificatePem;
     /** A PKCS12 trust store holding the certificate alone, for clients that take a store (Artemis' client). */
-    final Path trustStore;
+    public final Path trustStore;
 
     private TestCertificates(Path keyStore, Path certificatePem, Path trustStore) {
         this.keyStore = keyStore;
@@ -28,7 +28,7 @@ final class TestCertificates {
         this.trustStore = trustStore;
     }
 
-    static TestCertificates make() {
+    public static TestCertificates make() {
         try {
             Path dir = TestFiles.newWorkFolder();
             Path keyStore = dir.resolve("rest.p12");
@@ -92,7 +92,7 @@ final class TestCertificates {
     }
 
     /** A client context that trusts this certificate alone, and checks the host name against it. */
-    SSLContext clientContext() throws Exception {
+    public SSLContext clientContext() throws Exception {
         Certificate certificate;
         try (InputStream in = Files.newInputStream(certificatePem)) {
             certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +16,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * at {@link ApplicationTestSupport#standIn}), which takes the numbers of every country no account lists, and
  * {@code sea} (clevertap.accounts=sea, at {@link #seaStandIn}), which lists Singapore.
  */
-abstract class TwoAccountsTestSupport extends ApplicationTestSupport {
+public abstract class TwoAccountsTestSupport extends ApplicationTestSupport {
 
-    static final String SEA = "sea";
-    static final String SEA_ID = "TEST-ACCOUNT-SEA";
-    static final String SEA_PASSCODE = "PASS-Sea-4K2W";
+    public static final String SEA = "sea";
+    public static final String SEA_ID = "TEST-ACCOUNT-SEA";
+    public static final String SEA_PASSCODE = "PASS-Sea-4K2W";
 
     @RegisterExtension
-    static final CleverTapStandIn seaStandIn = new CleverTapStandIn(SEA_ID, SEA_PASSCODE);
+    public static final CleverTapStandIn seaStandIn = new CleverTapStandIn(SEA_ID, SEA_PASSCODE);
 
     @BeforeEach
     void resetSeaStandIn() {
@@ -43,12 +43,12 @@ abstract class TwoAccountsTestSupport extends ApplicationTestSupport {
     }
 
     /** A valid Singapore mobile number in E.164: +65 9 followed by seven digits. */
-    static String singaporean(long n) {
+    public static String singaporean(long n) {
         return String.format("+659%07d", n);
     }
 
     /** The numbers in the spool, of every account, not yet settled (the open segments' too). */
-    List<String> spooled() {
+    public List<String> spooled() {
         return filesOf(stateDir().resolve("spool"))
                 .filter(Files::isDirectory)
                 .flatMap(TwoAccountsTestSupport::filesOf)

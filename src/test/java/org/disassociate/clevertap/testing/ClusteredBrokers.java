@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import org.disassociate.clevertap.broker.EmbeddedBroker;
  * security. The address settings are otherwise the application's embedded broker's ({@code JmsBroker}): no message is
  * ever dropped after failed deliveries. A broker can be crashed and started again on the same port and journal.
  */
-final class ClusteredBrokers implements AutoCloseable {
+public final class ClusteredBrokers implements AutoCloseable {
 
     static final String CLUSTER = "clevertap-cluster";
 
@@ -56,7 +56,7 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** Two brokers, started, their cluster bridges connected both ways. */
-    static ClusteredBrokers startTwo() throws Exception {
+    public static ClusteredBrokers startTwo() throws Exception {
         ClusteredBrokers cluster = new ClusteredBrokers(2);
         try {
             cluster.start(0);
@@ -69,7 +69,7 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** Starts broker {@code i} (again): same name, port and journal; what its journal holds comes back. */
-    void start(int i) throws Exception {
+    public void start(int i) throws Exception {
         if (brokers[i] != null) {
             throw new IllegalStateException("broker " + i + " is running");
         }
@@ -116,7 +116,7 @@ final class ClusteredBrokers implements AutoCloseable {
      * broker's bridge) without a word, as a dead host's sockets close, and stops as on a critical journal error: no
      * disconnect, no notification, no orderly close of its sessions first. Its journal stays as it is.
      */
-    void crash(int i) {
+    public void crash(int i) {
         EmbeddedActiveMQ broker = brokers[i];
         brokers[i] = null;
         ActiveMQServer server = broker.getActiveMQServer();
@@ -128,7 +128,7 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** The client URL of broker {@code i} alone. */
-    String url(int i) {
+    public String url(int i) {
         return "tcp://127.0.0.1:" + ports[i];
     }
 
@@ -141,7 +141,7 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** Both brokers' cluster bridges are connected to the other broker. */
-    boolean clustered() {
+    public boolean clustered() {
         for (EmbeddedActiveMQ broker : brokers) {
             ClusterConnection connection = broker == null
                     ? null
@@ -158,19 +158,19 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** Messages in the queue on broker {@code i}, waiting or being delivered (0 when it does not exist there). */
-    long messageCount(int i, String name) {
+    public long messageCount(int i, String name) {
         Queue queue = queue(i, name);
         return queue == null ? 0 : queue.getMessageCount();
     }
 
     /** This broker's own consumers of the queue: clients connected to it (a cluster bridge consumes elsewhere). */
-    int consumerCount(int i, String name) {
+    public int consumerCount(int i, String name) {
         Queue queue = queue(i, name);
         return queue == null ? 0 : queue.getConsumerCount();
     }
 
     /** Messages on broker {@code i} waiting to be forwarded to the other broker (its store-and-forward queues). */
-    long forwarding(int i) {
+    public long forwarding(int i) {
         return server(i)
                 .getPostOffice()
                 .getAllBindings()
@@ -185,16 +185,16 @@ final class ClusteredBrokers implements AutoCloseable {
      * Messages of the queue on broker {@code i} that it holds back until a time of their own: after a rollback, for
      * the redelivery delay (or sent for a later delivery). Counted in {@link #messageCount} too.
      */
-    long scheduledCount(int i, String name) {
+    public long scheduledCount(int i, String name) {
         Queue queue = queue(i, name);
         return queue == null ? 0 : queue.getScheduledCount();
     }
 
     /** A message held back by a broker: how often it has been delivered, and its text's lines. */
-    record HeldBack(long messageId, int deliveryCount, List<String> lines) {}
+    public record HeldBack(long messageId, int deliveryCount, List<String> lines) {}
 
     /** The messages of the queue on broker {@code i} that it holds back ({@link #scheduledCount}). */
-    List<HeldBack> heldBack(int i, String name) {
+    public List<HeldBack> heldBack(int i, String name) {
         List<HeldBack> held = new ArrayList<>();
         Queue queue = queue(i, name);
         if (queue != null) {
@@ -214,7 +214,7 @@ final class ClusteredBrokers implements AutoCloseable {
      * delivery, that delay times the multiplier before the third, and so on, each wait at most the maximum
      * redelivery delay (no collision avoidance is set here, which would vary each wait).
      */
-    Duration redeliveryBackOff(int i, String name, int rollbacks) {
+    public Duration redeliveryBackOff(int i, String name, int rollbacks) {
         AddressSettings settings = server(i).getAddressSettingsRepository().getMatch(name);
         long total = 0;
         for (int delivered = 1; delivered <= rollbacks; delivered++) {
@@ -234,12 +234,12 @@ final class ClusteredBrokers implements AutoCloseable {
     }
 
     /** Stops delivering the queue's messages on broker {@code i} (not persisted: a restart delivers them again). */
-    void pause(int i, String name) {
+    public void pause(int i, String name) {
         queue(i, name).pause();
     }
 
     /** The texts of the messages in the queue on broker {@code i}. */
-    List<String> texts(int i, String name) {
+    public List<String> texts(int i, String name) {
         List<String> texts = new ArrayList<>();
         Queue queue = queue(i, name);
         if (queue == null) {
@@ -275,7 +275,7 @@ final class ClusteredBrokers implements AutoCloseable {
      * cluster bridge. A message is shown by its id, delivery count, first line and how many of its lines are in
      * {@code delivered}.
      */
-    String describe(int i, String name, Set<String> delivered) {
+    public String describe(int i, String name, Set<String> delivered) {
         String label = "broker " + (char) ('A' + i);
         EmbeddedActiveMQ broker = brokers[i];
         if (broker == null) {

@@ -1,4 +1,4 @@
-package org.disassociate.clevertap;
+package org.disassociate.clevertap.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.disassociate.clevertap.Application;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,23 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test class path) or {@code quarkus} ({@code java -jar target/quarkus-app/quarkus-run.jar}, as built by
  * {@code -Dcamel-quarkus}).
  */
-final class ForkedApplication {
+public final class ForkedApplication {
 
     static final boolean QUARKUS = "quarkus".equals(System.getProperty("runtime"));
     /** How long a forked application may take to start, or over a file or a queue of tens of thousands of numbers. */
-    static final Duration LONG_WAIT = Duration.ofMinutes(2);
+    public static final Duration LONG_WAIT = Duration.ofMinutes(2);
 
     private ForkedApplication() {}
 
     /** The one switch that turns the sandbox on, for the runtime under test. */
-    static Map<String, String> sandbox() {
+    public static Map<String, String> sandbox() {
         return QUARKUS ? Map.of("QUARKUS_PROFILE", "prod,sandbox") : Map.of("CAMEL_MAIN_PROFILE", "sandbox");
     }
 
-    record Run(int exitCode, String output) {}
+    public record Run(int exitCode, String output) {}
 
     /** The command, with free ports and the work folder's paths; {@code env} adds to or overrides them. */
-    static ProcessBuilder builder(Path work, Map<String, String> env, String... jvmOptions) {
+    public static ProcessBuilder builder(Path work, Map<String, String> env, String... jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -62,7 +64,7 @@ final class ForkedApplication {
     }
 
     /** The environment without any of the service's settings: a child JVM has only those a test gives it. */
-    static void withoutSettings(Map<String, String> environment) {
+    public static void withoutSettings(Map<String, String> environment) {
         environment
                 .keySet()
                 .removeIf(k -> k.startsWith("CLEVERTAP_")
@@ -78,7 +80,7 @@ final class ForkedApplication {
                         || k.equals("ONCE"));
     }
 
-    static Run runToExit(Map<String, String> env) throws Exception {
+    public static Run runToExit(Map<String, String> env) throws Exception {
         Path work = TestFiles.newWorkFolder();
         Process process = builder(work, env).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the application should stop by itself");
@@ -86,13 +88,13 @@ final class ForkedApplication {
     }
 
     /** SIGTERM, as an operator stops it: it must be gone within 60 s. */
-    static void stop(Process process) throws InterruptedException {
+    public static void stop(Process process) throws InterruptedException {
         process.destroy();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a SIGTERM stops the application");
     }
 
     /** SIGTERM to every one at once, as an operator stops a fleet: their stops overlap; each must be gone within 60 s. */
-    static void stopAll(Collection<Process> processes) throws InterruptedException {
+    public static void stopAll(Collection<Process> processes) throws InterruptedException {
         List<Process> alive = processes.stream().filter(Process::isAlive).toList();
         alive.forEach(Process::destroy);
         for (Process process : alive) {
@@ -101,7 +103,7 @@ final class ForkedApplication {
     }
 
     /** SIGKILL, as a crash: no shutdown hook, no flush. */
-    static void kill(Process process) throws InterruptedException {
+    public static void kill(Process process) throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "a SIGKILL stops the application");
     }
