@@ -3,6 +3,7 @@ package org.disassociate.clevertap;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +23,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Processor;
+import org.apache.camel.Variable;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
+import org.disassociate.clevertap.model.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +54,12 @@ class BeanMethodsTest {
     static Path state;
 
     private static DefaultCamelContext camel;
+
+    /** The variables a route sets (setVariable, variableReceive), by file. */
+    private static final Map<String, String> written = new TreeMap<>();
+
+    /** The variables a called bean method takes as a parameter (@Variable), with the step that calls it. */
+    private static final Map<String, String> read = new TreeMap<>();
 
     @BeforeAll
     static void makeTheBeansAndLoadTheRoutes() throws Exception {
@@ -92,6 +106,47 @@ class BeanMethodsTest {
         assertEquals(List.of(), problems, "beans or methods the routes name and the application does not have");
     }
 
+    /**
+     * A bean method that takes a variable (@Variable on a parameter) gets one that something sets: a route
+     * (setVariable, variableReceive, the kamelet's template), or a bean of the service that sets it in Java.
+     */
+    @Test
+    void everyVariableABeanReadsIsSetSomewhere() throws IOException {
+        for (Path file : routeFiles()) {
+            check(file.getFileName().toString(), YAML.readTree(file.toFile()), new ArrayList<>());
+        }
+        Path kamelet = Path.of("src/main/resources/kamelets/clevertap-disassociate-sink.kamelet.yaml");
+        check(kamelet.getFileName().toString(), YAML.readTree(kamelet.toFile()), new ArrayList<>());
+        Set<String> setInJava = setInJava();
+        List<String> unset = read.entrySet().stream()
+                .filter(variable -> !written.containsKey(variable.getKey()) && !setInJava.contains(variable.getKey()))
+                .map(variable -> variable.getKey() + " (read by " + variable.getValue() + ")")
+                .toList();
+        assertEquals(List.of(), unset, "variables a bean reads that no route and no bean sets");
+        assertFalse(read.isEmpty(), "the beans read variables: the check saw them");
+    }
+
+    /** The variables the service's own Java sets: {@code setVariable(Variables.NAME, ...)}. */
+    private static Set<String> setInJava() throws IOException {
+        Pattern setVariable = Pattern.compile("setVariable\\(\\s*Variables\\.(\\w+)");
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source :
+                    sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher matcher = setVariable.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    try {
+                        names.add((String)
+                                Variables.class.getField(matcher.group(1)).get(null));
+                    } catch (ReflectiveOperationException e) {
+                        throw new LinkageError(source + " names Variables." + matcher.group(1), e);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
     private static List<Path> routeFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             return files.filter(f -> f.toString().endsWith(".camel.yaml"))
@@ -106,6 +161,11 @@ class BeanMethodsTest {
             node.fields().forEachRemaining(field -> {
                 String key = field.getKey();
                 JsonNode value = field.getValue();
+                if (key.equals("setVariable") && value.has("name")) {
+                    written.put(value.get("name").asText(), file);
+                } else if (key.equals("variableReceive") && value.isTextual()) {
+                    written.put(value.asText(), file);
+                }
                 if ((key.equals("bean") || key.equals("method")) && value.has("ref")) {
                     beanWithMethod(
                             file,
@@ -142,11 +202,19 @@ class BeanMethodsTest {
             return;
         }
         String name = method.contains("(") ? method.substring(0, method.indexOf('(')) : method;
-        boolean found = Arrays.stream(bean.getClass().getMethods())
+        List<Method> called = Arrays.stream(bean.getClass().getMethods())
                 .filter(m -> !Modifier.isStatic(m.getModifiers()))
-                .map(Method::getName)
-                .anyMatch(name::equals);
-        if (!found) {
+                .filter(m -> m.getName().equals(name))
+                .toList();
+        for (Method candidate : called) {
+            for (Parameter parameter : candidate.getParameters()) {
+                Variable variable = parameter.getAnnotation(Variable.class);
+                if (variable != null) {
+                    read.putIfAbsent(variable.value(), file + " " + ref + "." + name);
+                }
+            }
+        }
+        if (called.isEmpty()) {
             problems.add(file + ": " + ref + " (" + bean.getClass().getName() + ") has no public method " + name);
         }
     }
