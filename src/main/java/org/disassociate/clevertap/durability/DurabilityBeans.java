@@ -51,9 +51,8 @@ public class DurabilityBeans implements CamelConfiguration {
         beans.bind("spool", Spool.class, spool, null, "close");
 
         // readiness: down while the spool cannot be written, up again at the first write that succeeds
-        SpoolHealth health = new SpoolHealth();
+        SpoolHealth health = new SpoolHealth(spool);
         health.setCamelContext(camel);
-        health.setSpool(spool);
         beans.bind("spoolHealth", SpoolHealth.class, health);
 
         // where each durable file being read (inbox, spool) is settled up to: a run after a crash reads on from there

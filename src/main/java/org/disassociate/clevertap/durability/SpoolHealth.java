@@ -10,16 +10,18 @@ import org.disassociate.clevertap.model.HealthReason;
  * Readiness: down while the spool cannot be written (the REST intake answers 503, the JMS intake rolls back); each
  * check then tries a write and an fsync in its folder, so readiness comes back as soon as the disk takes them, also
  * while no traffic arrives.
+ * <p>
+ * It takes its spool in its constructor, and has no other. Camel Quarkus makes an instance of each public health
+ * check class with a no-argument constructor at build time and binds it under the check's id, which is {@code spool}
+ * here, ahead of the beans bound when the application starts: with such a constructor, a route's {@code ref: spool}
+ * would find that copy, and readiness would have a copy that knows no spool.
  */
 public class SpoolHealth extends AbstractHealthCheck {
 
-    private Spool spool;
+    private final Spool spool;
 
-    public SpoolHealth() {
+    public SpoolHealth(Spool spool) {
         super("clevertap", "spool");
-    }
-
-    public void setSpool(Spool spool) {
         this.spool = spool;
     }
 
@@ -30,12 +32,6 @@ public class SpoolHealth extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        // Camel Quarkus also makes an instance of each health check class it finds at build time, without the
-        // spool DurabilityBeans gives its own: that copy has nothing to say
-        if (spool == null) {
-            builder.up();
-            return;
-        }
         Spool.Failure failure = spool.failure();
         if (failure == null || spool.writableAgain()) {
             builder.up();
