@@ -40,10 +40,6 @@ public final class Variables {
     public static final String UNPROCESSED = "unprocessed";
     /** True when the request to CleverTap only validates ({@code dryRun=1}); decided by the {@code dryRuns} bean. */
     public static final String DRY_RUN = "dryRun";
-    /** When the request to CleverTap left ({@link System#nanoTime()}), for its timer. */
-    public static final String REQUEST_STARTED = "requestStarted";
-    /** The span of the request to CleverTap on its way, while traced (operations' traces bean). */
-    public static final String REQUEST_SPAN = "requestSpan";
     /** The slot a request to CleverTap holds while in flight (an {@code api.RequestSlot}), given back when it ends. */
     public static final String REQUEST_SLOT = "requestSlot";
     /** The messages of a JMS batch that are refused (not lists of numbers, or naming no account), each with its reason. */

@@ -59,6 +59,9 @@ public class OperationsBeans implements CamelConfiguration {
         traces.setCamelContext(camel);
         beans.bind("traces", Traces.class, traces);
 
+        // each request to CleverTap counted, timed and traced from Camel's events of the send
+        camel.getManagementStrategy().addEventNotifier(new ApiRequestEvents(metrics, traces));
+
         // readiness per account: down while CleverTap refuses its credentials (401/403); and its share of the fleet's
         // limit, up while the broker is away (file, REST and spool go on) but saying so: its sends fall back to
         // clevertap.account-fallback-max-in-flight

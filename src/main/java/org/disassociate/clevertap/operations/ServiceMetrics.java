@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.apache.camel.Variable;
 import org.disassociate.clevertap.api.AccountPipelines;
 import org.disassociate.clevertap.api.RequestSlots;
@@ -41,6 +40,9 @@ public class ServiceMetrics extends WhenContextStarted {
 
     /** The registry camel-micrometer-prometheus binds and serves. */
     static final String CAMEL_REGISTRY = "metricsRegistry";
+
+    /** When the request to CleverTap left ({@link System#nanoTime()}), for its timer: set and taken in Java only. */
+    private static final String REQUEST_STARTED = "requestStarted";
 
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final AtomicInteger openBatches = new AtomicInteger();
@@ -199,25 +201,20 @@ public class ServiceMetrics extends WhenContextStarted {
         account(batch.getAccount()).processed(outcome.processed());
     }
 
-    /** A request is about to leave; the first for its batch, or a retry. Returns the start time for {@link #requestEnded}. */
-    public long requestStarted(
-            @Variable(Variables.BATCH) Batch batch, @Header("CamelRedeliveryCounter") Integer redelivery) {
+    /** A request is about to leave; the first for its batch, or a retry. Its start is kept for {@link #requestEnded}. */
+    public void requestStarted(Exchange exchange, Batch batch, Integer redelivery) {
         if (redelivery == null || redelivery == 0) {
             account(batch.getAccount()).batchSent(batch.size());
         } else {
             account(batch.getAccount()).retrySent();
         }
-        return System.nanoTime();
+        exchange.setVariable(REQUEST_STARTED, System.nanoTime());
     }
 
     /** The request's answer came (status 0: none came, the connection failed). */
-    public void requestEnded(
-            Exchange exchange,
-            @Variable(Variables.BATCH) Batch batch,
-            @Header("CamelHttpResponseCode") Integer status) {
-        // taken out of the exchange: a request that never started (its slot not taken) ends nothing, a retry starts
-        // anew
-        Long startedNanos = (Long) exchange.removeVariable(Variables.REQUEST_STARTED);
+    public void requestEnded(Exchange exchange, Batch batch, Integer status) {
+        // taken out of the exchange: a request that never started ends nothing, a retry starts anew
+        Long startedNanos = (Long) exchange.removeVariable(REQUEST_STARTED);
         if (startedNanos == null) {
             return;
         }

@@ -68,6 +68,9 @@ public class Traces implements CamelContextAware {
      */
     static final String CAMEL_ACTIVE_SPAN = "tracing.activeSpan";
 
+    /** The span of the request to CleverTap on its way: set and read in Java only (ApiRequestEvents, this bean). */
+    private static final String REQUEST_SPAN = "requestSpan";
+
     private CamelContext camelContext;
     private volatile Tracer tracer;
     private volatile boolean resolved;
@@ -151,11 +154,11 @@ public class Traces implements CamelContextAware {
         span.end();
     }
 
-    /** A request to CleverTap leaves (a batch's first or a retry, or a dry run's): its span, null when not traced. */
-    public Span requestStarted(Exchange exchange) {
+    /** A request to CleverTap leaves (a batch's first or a retry, or a dry run's): its span, while traced. */
+    public void requestStarted(Exchange exchange) {
         Tracer tracer = tracer();
         if (tracer == null) {
-            return null;
+            return;
         }
         endRequest(exchange);
         Batch batch = exchange.getVariable(Variables.BATCH, Batch.class);
@@ -171,7 +174,7 @@ public class Traces implements CamelContextAware {
                     .setAttribute(BATCH_SIZE, (long) batch.size());
         }
         builder.setParent(batchSpan != null ? Context.current().with(batchSpan) : Context.current());
-        return builder.startSpan();
+        exchange.setVariable(REQUEST_SPAN, builder.startSpan());
     }
 
     /**
@@ -179,7 +182,7 @@ public class Traces implements CamelContextAware {
      * here; one with it ends when its answer is read ({@link #requestAnswered}).
      */
     public void requestEnded(Exchange exchange) {
-        Span span = exchange.getVariable(Variables.REQUEST_SPAN, Span.class);
+        Span span = exchange.getVariable(REQUEST_SPAN, Span.class);
         if (span == null) {
             return;
         }
@@ -199,7 +202,7 @@ public class Traces implements CamelContextAware {
 
     /** CleverTap's answer is read: its status and counts, and the request ends. */
     public void requestAnswered(Exchange exchange) {
-        Span span = exchange.getVariable(Variables.REQUEST_SPAN, Span.class);
+        Span span = exchange.getVariable(REQUEST_SPAN, Span.class);
         if (span == null) {
             return;
         }
@@ -239,7 +242,7 @@ public class Traces implements CamelContextAware {
     }
 
     private static void endRequest(Exchange exchange) {
-        Object open = exchange.removeVariable(Variables.REQUEST_SPAN);
+        Object open = exchange.removeVariable(REQUEST_SPAN);
         if (open instanceof Span span) {
             span.end();
         }
