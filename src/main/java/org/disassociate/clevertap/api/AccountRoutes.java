@@ -16,8 +16,8 @@ import org.disassociate.clevertap.model.Account;
 import org.disassociate.clevertap.model.Accounts;
 
 /**
- * The routes each account has of its own, made from the templates {@code send-batch} (routes/5-send.camel.yaml: its
- * queue of batches and its senders) and {@code intake-spool} (routes/2-spool.camel.yaml: the reader of its spool):
+ * The routes each account has of its own, made from the templates {@code send-batch} (routes/7-send.camel.yaml: its
+ * queue of batches and its senders) and {@code intake-spool} (routes/4-spool.camel.yaml: the reader of its spool):
  * {@code send-batch-<name>} and {@code intake-spool-<name>}. Camel makes those of the configured accounts when the
  * context starts (this is a {@link RouteTemplateParameterSource}); those of an account a kamelet names are added
  * when it is named.

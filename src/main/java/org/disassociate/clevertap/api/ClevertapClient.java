@@ -9,7 +9,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 /**
  * The HTTP client of the CleverTap endpoint, set on the endpoint rather than on Camel's {@code http} component, which
  * inside a host application is the host's: how long a request may wait for a connection and for its answer, no retries
- * of HttpClient's own (Camel's retries send a batch again, routes/error-handling.camel.yaml), and the account's
+ * of HttpClient's own (Camel's retries send a batch again, routes/0-error-handling.camel.yaml), and the account's
  * credentials ({@link ClevertapAuthentication}).
  */
 public class ClevertapClient implements HttpClientConfigurer {
