@@ -2,8 +2,9 @@ package org.disassociate.clevertap.model;
 
 /**
  * One number on its way through the service: the input as received, its E.164 form when it is valid (or why it is
- * not), where it came from ({@code file:<name>}, {@code rest}, {@code jms}), and, when it was read from a durable
- * file, the chunk of that file's settlement it was read in.
+ * not), where it came from ({@code file:<name>}, {@code rest}, {@code jms}, {@code kamelet} or a kamelet message's
+ * {@code CleverTapSource}), and, when it was read from a durable file, the chunk of that file's settlement it was read
+ * in.
  */
 public final class PhoneNumber {
 

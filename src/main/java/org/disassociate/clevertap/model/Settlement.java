@@ -59,12 +59,16 @@ public final class Settlement {
         this.source = source;
     }
 
-    /** The {@code source} of its numbers' error records: {@code file:<name>}, or the intake of a spool file. */
     /** The {@code traceparent} of the file's intake span, or null when it is not traced. */
     public String getTraceparent() {
         return traceparent;
     }
 
+    /**
+     * The {@code source} of its numbers' error records: {@code file:<name>} for an inbox file; for a spool file, the
+     * source its numbers were spooled with ({@code rest}, {@code jms}, {@code kamelet} or a kamelet message's
+     * {@code CleverTapSource}).
+     */
     public String getSource() {
         return source;
     }
