@@ -30,7 +30,7 @@ public final class ModuleDefaults implements ContextServicePlugin {
     @Override
     public void load(CamelContext context) {
         // the service's own Camel Quarkus build (-Dcamel-quarkus) packs no module resources: it reads config/ and
-        // routes/, and only its beans come from here
+        // routes/ (ModuleRoutes then finds its beans made and its routes read, and does nothing)
         Source source = null;
         if (ModuleDefaults.class.getClassLoader().getResource(APPLICATION) != null) {
             Properties defaults = new Properties();

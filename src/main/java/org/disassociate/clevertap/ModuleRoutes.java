@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The module's beans ({@link ServiceBeans}) and routes, when the context initialises. The routes are {@code routes/}
  * as the build put it in the jar ({@code clevertap-disassociate/routes/}), read in the order of their names as the
  * application reads {@code routes/}; Camel's own scan of {@code classpath:camel/*} would read the files in no fixed
- * order. The application on its own has loaded the same files from {@code routes/} already: then only the beans.
+ * order. The application on its own (Camel Main, Camel Quarkus) has made the beans already, from
+ * {@code camel.main.configuration-classes}, and read the same files from {@code routes/}: then nothing.
  * <p>
  * A {@link org.apache.camel.spi.LifecycleStrategy}, called when the context initialises: on every runtime (Camel Main,
  * Camel Spring Boot, Camel Quarkus) that is after the host has loaded its own routes and set its properties component,
