@@ -24,7 +24,8 @@ import org.disassociate.clevertap.validation.ValidationBeans;
  * Every bean the routes call, made in Java by each stage's configuration class, in that stage's package: the compiler
  * checks each constructor, setter and start-up call, and an IDE follows a route's {@code ref} to its class. The
  * settings come from {@code config/} through {@code @PropertyInject}; a bean of another stage through
- * {@code @BeanInject}.
+ * {@code @BeanInject}. The registry gives each bean that is {@code CamelContextAware} its context as it binds it; a
+ * configuration class gives it first only to a bean whose start-up call, made before the bean is bound, needs it.
  * <p>
  * The application on its own (Camel Main, Camel Quarkus) names this class in {@code camel.main.configuration-classes}:
  * Camel Main then makes the beans before it configures the components from {@code camel.component.*} (the JMS

@@ -131,7 +131,6 @@ public class ApiBeans implements CamelConfiguration {
 
         // each account's routes, from the templates send-batch and intake-spool: send-batch-<name>, intake-spool-<name>
         AccountRoutes routes = new AccountRoutes();
-        routes.setCamelContext(camel);
         routes.setAccounts(accounts);
         routes.start();
         beans.bind("accountRoutes", AccountRoutes.class, routes);

@@ -52,7 +52,6 @@ public class DurabilityBeans implements CamelConfiguration {
 
         // readiness: down while the spool cannot be written, up again at the first write that succeeds
         SpoolHealth health = new SpoolHealth(spool);
-        health.setCamelContext(camel);
         beans.bind("spoolHealth", SpoolHealth.class, health);
 
         // where each durable file being read (inbox, spool) is settled up to: a run after a crash reads on from there

@@ -14,7 +14,6 @@ public class ErrorChannelBeans implements CamelConfiguration {
 
         // readiness: down while the error channel cannot be written
         ErrorChannelHealth health = new ErrorChannelHealth();
-        health.setCamelContext(camel);
         beans.bind("errorChannelHealth", ErrorChannelHealth.class, health);
     }
 }

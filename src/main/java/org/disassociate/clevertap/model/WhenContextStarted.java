@@ -10,8 +10,15 @@ public abstract class WhenContextStarted implements CamelContextAware, StartupLi
 
     private CamelContext camelContext;
 
+    /**
+     * Camel may give a bean its context more than once (the registry gives it again when the bean is bound): it
+     * listens for the start once, for each context it is given.
+     */
     @Override
     public void setCamelContext(CamelContext camelContext) {
+        if (camelContext == this.camelContext) {
+            return;
+        }
         this.camelContext = camelContext;
         try {
             camelContext.addStartupListener(this);

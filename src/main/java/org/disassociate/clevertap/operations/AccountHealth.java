@@ -40,7 +40,7 @@ public class AccountHealth extends WhenContextStarted {
     /** Registers the checks of the accounts known now, and of each one added later. */
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        // once, however often Camel tells (a bean given the context twice listens twice)
+        // once for the life of the bean, however often Camel tells (a context started again tells again)
         if (!started.compareAndSet(false, true)) {
             return;
         }

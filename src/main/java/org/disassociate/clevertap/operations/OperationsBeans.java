@@ -47,7 +47,6 @@ public class OperationsBeans implements CamelConfiguration {
         // Micrometer meters (clevertap.*), served with Camel's at /observe/metrics; those of batches and requests per
         // account
         ServiceMetrics metrics = new ServiceMetrics();
-        metrics.setCamelContext(camel);
         metrics.setSettlements(settlements);
         metrics.setAccounts(accounts);
         metrics.setPipelines(pipelines);
@@ -56,7 +55,6 @@ public class OperationsBeans implements CamelConfiguration {
 
         // OpenTelemetry spans of batches, requests and error records, beside Camel's own (camel.opentelemetry2.enabled)
         Traces traces = new Traces();
-        traces.setCamelContext(camel);
         beans.bind("traces", Traces.class, traces);
 
         // each request to CleverTap counted, timed and traced from Camel's events of the send
@@ -66,7 +64,6 @@ public class OperationsBeans implements CamelConfiguration {
         // limit, up while the broker is away (file, REST and spool go on) but saying so: its sends fall back to
         // clevertap.account-fallback-max-in-flight
         AccountHealth health = new AccountHealth();
-        health.setCamelContext(camel);
         health.setAccounts(accounts);
         health.setPipelines(pipelines);
         beans.bind("accountHealth", AccountHealth.class, health);
@@ -85,7 +82,6 @@ public class OperationsBeans implements CamelConfiguration {
 
         // a REST or management port that could not be listened on stops the start-up with one line
         ListeningServers servers = new ListeningServers();
-        servers.setCamelContext(camel);
         servers.setRestPort(restPort);
         servers.setManagementPort(managementPort);
         beans.bind("listeningServers", ListeningServers.class, servers);

@@ -74,7 +74,6 @@ public class RestIntakeBeans implements CamelConfiguration {
         // readiness: down until the REST intake, when on, takes connections on its port (HTTP, or HTTPS with TLS);
         // it reads intake.rest.* itself
         RestIntakeHealth health = new RestIntakeHealth();
-        health.setCamelContext(camel);
         beans.bind("restIntakeHealth", RestIntakeHealth.class, health);
     }
 }
