@@ -31,6 +31,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.testing.RouteFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,9 @@ class BeanMethodsTest {
     static Path state;
 
     private static DefaultCamelContext camel;
+
+    /** What the routes name and the application does not have: filled once, by the walk of the route files. */
+    private static final List<String> problems = new ArrayList<>();
 
     /** The variables a route sets (setVariable, variableReceive), by file. */
     private static final Map<String, String> written = new TreeMap<>();
@@ -79,10 +83,14 @@ class BeanMethodsTest {
         camel.build();
         ServiceBeans.bind(camel);
         List<Resource> files = new ArrayList<>();
-        for (Path file : routeFiles()) {
+        for (Path file : RouteFiles.paths()) {
             files.add(ResourceHelper.resolveResource(camel, "file:" + file));
+            check(file.getFileName().toString(), YAML.readTree(file.toFile()), problems);
         }
         PluginHelper.getRoutesLoader(camel).loadRoutes(files);
+        // the kamelet's template calls the module's beans too, and sets variables that its route's beans read
+        Path kamelet = Path.of("src/main/resources/kamelets/clevertap-disassociate-sink.kamelet.yaml");
+        check(kamelet.getFileName().toString(), YAML.readTree(kamelet.toFile()), problems);
     }
 
     @AfterAll
@@ -98,11 +106,7 @@ class BeanMethodsTest {
     }
 
     @Test
-    void everyBeanARouteNamesExistsWithTheMethodItCalls() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path file : routeFiles()) {
-            check(file.getFileName().toString(), YAML.readTree(file.toFile()), problems);
-        }
+    void everyBeanARouteNamesExistsWithTheMethodItCalls() {
         assertEquals(List.of(), problems, "beans or methods the routes name and the application does not have");
     }
 
@@ -112,11 +116,6 @@ class BeanMethodsTest {
      */
     @Test
     void everyVariableABeanReadsIsSetSomewhere() throws IOException {
-        for (Path file : routeFiles()) {
-            check(file.getFileName().toString(), YAML.readTree(file.toFile()), new ArrayList<>());
-        }
-        Path kamelet = Path.of("src/main/resources/kamelets/clevertap-disassociate-sink.kamelet.yaml");
-        check(kamelet.getFileName().toString(), YAML.readTree(kamelet.toFile()), new ArrayList<>());
         Set<String> setInJava = setInJava();
         List<String> unset = read.entrySet().stream()
                 .filter(variable -> !written.containsKey(variable.getKey()) && !setInJava.contains(variable.getKey()))
@@ -145,14 +144,6 @@ class BeanMethodsTest {
             }
         }
         return names;
-    }
-
-    private static List<Path> routeFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            return files.filter(f -> f.toString().endsWith(".camel.yaml"))
-                    .sorted()
-                    .toList();
-        }
     }
 
     /** Every place of the YAML DSL that names a bean: what kind it must be, and the method it calls. */

@@ -2,11 +2,9 @@ package org.disassociate.clevertap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +15,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.disassociate.clevertap.testing.RouteFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +44,7 @@ class RoutesSchemaTest {
     @Test
     void everyRouteFileFitsCamelsYamlDslSchema() throws IOException {
         List<String> problems = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(Path.of("routes"))) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = RouteFiles.paths();
         assertFalse(files.isEmpty(), "routes/ holds the route files");
         for (Path file : files) {
             problems.addAll(where(file.toString(), camelYamlDsl.validate(YAML.readTree(file.toFile()))));

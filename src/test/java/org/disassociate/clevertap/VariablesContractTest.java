@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.disassociate.clevertap.model.Variables;
+import org.disassociate.clevertap.testing.RouteFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,12 +63,7 @@ class VariablesContractTest {
 
     private static String routes() throws IOException {
         StringBuilder all = new StringBuilder();
-        List<Path> sources;
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            sources = new ArrayList<>(files.filter(f -> f.toString().endsWith(".camel.yaml"))
-                    .sorted()
-                    .toList());
-        }
+        List<Path> sources = new ArrayList<>(RouteFiles.paths());
         // the kamelet's template hands its parameters and the module's answer on in variables too
         sources.add(Path.of("src/main/resources/kamelets/clevertap-disassociate-sink.kamelet.yaml"));
         for (Path file : sources) {

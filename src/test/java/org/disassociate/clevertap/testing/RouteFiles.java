@@ -66,16 +66,19 @@ public final class RouteFiles {
     /** A bean's method called by a step ({@code bean}) or an expression ({@code method}). */
     public record BeanCall(String ref, String method) {}
 
-    /** Every route file, in the order of their names (as {@code ls} and a repository's page list them). */
-    public static List<RouteFile> read() throws IOException {
-        List<Path> paths;
+    /** The route files' paths, in the order of their names: the order in which the application reads them. */
+    public static List<Path> paths() throws IOException {
         try (Stream<Path> listing = Files.list(DIR)) {
-            paths = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+            return listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
                     .sorted()
                     .toList();
         }
+    }
+
+    /** Every route file, in the order of their names (as {@code ls} and a repository's page list them). */
+    public static List<RouteFile> read() throws IOException {
         List<RouteFile> files = new ArrayList<>();
-        for (Path path : paths) {
+        for (Path path : paths()) {
             String name = path.getFileName().toString();
             List<Definition> definitions = new ArrayList<>();
             for (JsonNode item : YAML.readTree(path.toFile())) {
